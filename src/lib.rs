@@ -1,0 +1,62 @@
+//! dossier: a terminal reader for saved news articles.
+//!
+//! The pipeline runs one way: a file is *ingested* (bytes to safe text),
+//! *cleaned* (title, dateline, paragraphs; boilerplate removed with a
+//! reason), *analysed* (actors, quotes, positions) into an [`Article`], the
+//! `dossier/1` model that export and the reader share.
+
+pub mod analyse;
+pub mod clean;
+pub mod error;
+pub mod export;
+pub mod ingest;
+pub mod library;
+pub mod model;
+pub mod tui;
+
+use std::path::Path;
+
+pub use error::{Error, Reason, Result};
+pub use model::Article;
+
+use ingest::{Format, RawDoc};
+
+/// Read, clean and analyse the article at `path` (`-` is standard input).
+pub fn load(path: &Path) -> Result<Article> {
+    let raw = ingest::read_path(path)?;
+    from_raw(path, raw)
+}
+
+/// Clean and analyse an input already read; a `dossier/1` export is read
+/// back as is (it may carry the user's corrections).
+pub fn from_raw(path: &Path, raw: RawDoc) -> Result<Article> {
+    if raw.format == Format::Json {
+        return ingest_json(path, &raw.text);
+    }
+    Ok(analyse::analyse(&clean::clean(&raw)))
+}
+
+/// Clean and analyse `text` as a plain-text article named `source`.
+pub fn analyse_text(source: &str, text: &str) -> Article {
+    let raw = RawDoc {
+        source: source.to_string(),
+        format: Format::Text,
+        text: ingest::sanitize::sanitize(text).into_owned(),
+    };
+    analyse::analyse(&clean::clean(&raw))
+}
+
+fn ingest_json(path: &Path, text: &str) -> Result<Article> {
+    let article: Article =
+        serde_json::from_str(text).map_err(|e| Error::new(path, Reason::Json(e.to_string())))?;
+    if !article.schema.starts_with("dossier/") {
+        return Err(Error::new(
+            path,
+            Reason::Json(format!(
+                "unknown schema {:?}",
+                ingest::sanitize::one_line(&article.schema)
+            )),
+        ));
+    }
+    Ok(model::sanitized(article))
+}
