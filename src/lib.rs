@@ -12,6 +12,7 @@ pub mod export;
 pub mod ingest;
 pub mod library;
 pub mod model;
+pub mod storage;
 pub mod tui;
 
 use std::path::Path;

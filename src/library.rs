@@ -23,12 +23,9 @@ pub fn default_folder() -> Result<PathBuf> {
     if local.is_dir() {
         return Ok(local);
     }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    let dir = base.join("dossier").join("articles");
+    let dir = crate::storage::data_dir()
+        .unwrap_or_else(|| PathBuf::from("dossier"))
+        .join("articles");
     std::fs::create_dir_all(&dir).map_err(|e| Error::new(&dir, e))?;
     Ok(dir)
 }
