@@ -5,6 +5,7 @@
 //! gives; [`line_reason`] tries them in order on one block.
 
 use super::block::count_words;
+use super::segment::ends_sentence;
 
 /// Why a block is furniture. `ends_article` marks the sections that follow
 /// an article (related links, comments, tags): the article's main block does
@@ -15,528 +16,14 @@ pub struct Furniture {
     pub ends_article: bool,
 }
 
-/// How a rule's phrases are compared with a block (lowercased, trimmed of
-/// surrounding punctuation).
-#[derive(Debug, Clone, Copy)]
-enum Match {
-    /// The whole block is one of the phrases.
-    Whole,
-    /// The block starts with one of the phrases.
-    Prefix,
-    /// The block holds one of the phrases.
-    Contains,
-}
-
-/// One furniture rule: phrases, how they match (at word boundaries), and
-/// the longest block (in words) the rule may judge, so that an article
-/// sentence that happens to hold a phrase survives.
-struct Rule {
-    reason: &'static str,
-    how: Match,
-    max_words: usize,
-    ends_article: bool,
-    phrases: &'static [&'static str],
-}
-
-const fn rule(
-    reason: &'static str,
-    how: Match,
-    max_words: usize,
-    ends_article: bool,
-    phrases: &'static [&'static str],
-) -> Rule {
-    Rule {
-        reason,
-        how,
-        max_words,
-        ends_article,
-        phrases,
+impl Furniture {
+    pub const fn new(reason: &'static str) -> Self {
+        Furniture {
+            reason,
+            ends_article: false,
+        }
     }
 }
-
-/// Rules that never judge a sentence of six words or more: their phrases
-/// ("Topics", "More from") also open ordinary sentences.
-const SPARE_SENTENCES: &[&str] = &[RELATED, TAGS, READ_MORE];
-
-/// The rules, most specific first.
-static RULES: &[Rule] = &[
-    // "Related stories", "You may also like": lists of other articles.
-    rule(
-        RELATED,
-        Match::Whole,
-        8,
-        true,
-        &[
-            "related",
-            "related articles",
-            "related stories",
-            "related posts",
-            "related content",
-            "related news",
-            "related coverage",
-            "related topics",
-            "more from",
-            "more on this",
-            "more on this story",
-            "more stories",
-            "more news",
-            "more like this",
-            "more to explore",
-            "you may also like",
-            "you might also like",
-            "you may be interested in",
-            "we recommend",
-            "recommended",
-            "recommended for you",
-            "recommended stories",
-            "most popular",
-            "most read",
-            "most viewed",
-            "most shared",
-            "popular now",
-            "popular stories",
-            "trending",
-            "trending now",
-            "trending stories",
-            "top stories",
-            "latest news",
-            "latest stories",
-            "latest articles",
-            "latest",
-            "editor's picks",
-            "editors' picks",
-            "don't miss",
-            "up next",
-            "what to read next",
-            "read next",
-            "around the web",
-            "from the web",
-            "sponsored stories",
-            "promoted stories",
-            "in case you missed it",
-            "previous article",
-            "next article",
-            "previous post",
-            "next post",
-            "older post",
-            "newer post",
-            "further reading",
-            "elsewhere",
-            "must read",
-            "more in this section",
-            "other stories",
-            "keep reading",
-        ],
-    ),
-    // "Related: ...", "More from Sports": a link list introduced in place.
-    rule(
-        RELATED,
-        Match::Prefix,
-        8,
-        true,
-        &[
-            "related:",
-            "more from ",
-            "more in ",
-            "more on ",
-            "more stories from",
-            "more articles from",
-            "other articles from",
-            "popular in ",
-            "latest from ",
-        ],
-    ),
-    // Comment sections and their prompts.
-    rule(
-        COMMENTS,
-        Match::Whole,
-        8,
-        true,
-        &[
-            "comments",
-            "comment",
-            "leave a comment",
-            "leave a reply",
-            "leave a reply cancel reply",
-            "post a comment",
-            "add a comment",
-            "add comment",
-            "join the conversation",
-            "join the discussion",
-            "show comments",
-            "view comments",
-            "load comments",
-            "read comments",
-            "see comments",
-            "comments are closed",
-            "be the first to comment",
-            "reader comments",
-            "you must be logged in to post a comment",
-            "log in to comment",
-            "sign in to comment",
-        ],
-    ),
-    // "Tags: ...", "Filed under ...": the article's index entries.
-    rule(
-        TAGS,
-        Match::Prefix,
-        20,
-        true,
-        &[
-            "tags:",
-            "tags ",
-            "tagged:",
-            "tagged ",
-            "topics:",
-            "topics ",
-            "filed under",
-            "posted in ",
-            "categories:",
-            "category:",
-            "keywords:",
-            "more about:",
-            "see more on:",
-        ],
-    ),
-    // The end of a paywalled article and its sales pitch.
-    rule(
-        PAYWALL,
-        Match::Contains,
-        20,
-        true,
-        &[
-            "to read the full story",
-            "subscribe to read",
-            "already a subscriber",
-            "subscribe to continue",
-            "continue reading your article",
-            "for subscribers only",
-            "this article is for subscribers",
-            "start your free trial",
-            "unlock this article",
-            "register to read",
-        ],
-    ),
-    // An author's biography box.
-    rule(
-        ABOUT_AUTHOR,
-        Match::Prefix,
-        8,
-        true,
-        &["about the author", "about the writer"],
-    ),
-    // Cookie and privacy notices, legal links.
-    rule(
-        COOKIE,
-        Match::Contains,
-        60,
-        false,
-        &[
-            "we use cookies",
-            "use of cookies",
-            "uses cookies",
-            "cookie policy",
-            "cookie settings",
-            "cookie preferences",
-            "accept cookies",
-            "accept all cookies",
-            "by continuing to use",
-            "do not sell my",
-            "your privacy choices",
-        ],
-    ),
-    // Legal links in a footer row.
-    rule(
-        COOKIE,
-        Match::Contains,
-        8,
-        false,
-        &[
-            "privacy policy",
-            "privacy notice",
-            "terms of use",
-            "terms of service",
-            "terms and conditions",
-            "ad choices",
-            "adchoices",
-            "cookies",
-            "cookie",
-        ],
-    ),
-    // Newsletter pitches and sign-up forms.
-    rule(
-        NEWSLETTER,
-        Match::Contains,
-        20,
-        false,
-        &[
-            "newsletter",
-            "newsletters",
-            "sign up for our",
-            "sign up to our",
-            "signup",
-            "subscribe to our",
-            "subscribe now",
-            "subscribe today",
-            "your inbox",
-            "email address",
-            "enter your email",
-            "your email",
-            "opt-in",
-            "unsubscribe",
-            "signing up",
-            "delivered to your",
-            "daily briefing",
-            "weekly briefing",
-        ],
-    ),
-    // App-store pitches.
-    rule(
-        APP_STORE,
-        Match::Contains,
-        30,
-        false,
-        &[
-            "download the app",
-            "download our app",
-            "get the app",
-            "get our app",
-            "available on the app store",
-            "available on google play",
-            "get it on google play",
-            "download on the app store",
-            "in the app store",
-            "on google play",
-        ],
-    ),
-    rule(
-        APP_STORE,
-        Match::Whole,
-        4,
-        false,
-        &["app store", "appstore", "google play", "googleplay"],
-    ),
-    // Copyright lines.
-    rule(
-        COPYRIGHT,
-        Match::Contains,
-        40,
-        false,
-        &[
-            "©",
-            "all rights reserved",
-            "(c) 19",
-            "(c) 20",
-            "rights reserved",
-        ],
-    ),
-    rule(COPYRIGHT, Match::Prefix, 25, false, &["copyright"]),
-    // Advertisement slots.
-    rule(
-        ADVERTISEMENT,
-        Match::Whole,
-        8,
-        false,
-        &[
-            "advertisement",
-            "advertisements",
-            "advertising",
-            "advert",
-            "ad",
-            "ads",
-            "sponsored",
-            "sponsored content",
-            "paid content",
-            "paid post",
-            "partner content",
-            "promoted",
-            "promoted content",
-            "story continues below advertisement",
-            "article continues below advertisement",
-            "article continues below",
-            "story continues below",
-            "continue reading below",
-            "scroll to continue with content",
-            "ad feedback",
-            "report this ad",
-            "advertise with us",
-            "advertise",
-        ],
-    ),
-    // Photo credits and gallery furniture.
-    rule(
-        PHOTO_CREDIT,
-        Match::Prefix,
-        25,
-        false,
-        &[
-            "photo:",
-            "photo by",
-            "photos:",
-            "photo credit",
-            "photograph:",
-            "photograph by",
-            "image:",
-            "image by",
-            "image credit",
-            "images:",
-            "picture:",
-            "pictured:",
-            "credit:",
-            "(photo",
-            "(image",
-            "(picture",
-            "[photo",
-            "file photo",
-            "source: getty",
-            "view gallery",
-            "view photos",
-            "see gallery",
-            "open gallery",
-            "enlarge this image",
-            "toggle caption",
-            "hide caption",
-            "show caption",
-            "caption",
-            "expand",
-            "expand image",
-            "zoom",
-        ],
-    ),
-    rule(
-        PHOTO_CREDIT,
-        Match::Contains,
-        25,
-        false,
-        &[
-            "getty images",
-            "/getty",
-            "ap photo",
-            "shutterstock",
-            "reuters/",
-            "afp via getty",
-            "/afp",
-            "istock",
-            "/ap)",
-            "/reuters)",
-            "(ap photo",
-            "epa-efe",
-            "/epa",
-            "via getty",
-            "photo illustration",
-        ],
-    ),
-    // "Read more", "Continue reading": links to this or other articles.
-    rule(
-        READ_MORE,
-        Match::Prefix,
-        20,
-        false,
-        &[
-            "read more",
-            "read the full",
-            "continue reading",
-            "read also",
-            "also read",
-            "see also",
-            "read:",
-            "watch:",
-            "listen:",
-            "watch now",
-            "listen now",
-            "click here",
-            "learn more",
-            "find out more",
-            "more:",
-            "see more",
-            "show more",
-            "load more",
-            "view more",
-            "read the story",
-            "read the article",
-        ],
-    ),
-    // Navigation and account links.
-    rule(
-        NAVIGATION,
-        Match::Whole,
-        6,
-        false,
-        &[
-            "skip to content",
-            "skip to main content",
-            "skip to navigation",
-            "skip navigation",
-            "skip to footer",
-            "jump to",
-            "menu",
-            "main menu",
-            "open menu",
-            "close menu",
-            "toggle navigation",
-            "toggle menu",
-            "navigation",
-            "search",
-            "search for",
-            "go",
-            "submit",
-            "home",
-            "homepage",
-            "sign in",
-            "sign up",
-            "log in",
-            "login",
-            "log out",
-            "logout",
-            "sign out",
-            "register",
-            "subscribe",
-            "my account",
-            "account",
-            "profile",
-            "back to top",
-            "top",
-            "close",
-            "open",
-            "next",
-            "previous",
-            "prev",
-            "back",
-            "more",
-            "sections",
-            "all sections",
-            "edition",
-            "follow",
-            "follow us",
-            "contact",
-            "contact us",
-            "about",
-            "about us",
-            "faq",
-            "help",
-            "careers",
-            "sitemap",
-            "site map",
-            "archive",
-            "archives",
-            "rss",
-            "rss feed",
-            "feeds",
-            "print",
-            "email",
-            "share",
-            "loading",
-            "x",
-            "×",
-            "search this site",
-            "view all",
-            "see all",
-            "show all",
-            "all",
-            "top of page",
-        ],
-    ),
-];
 
 pub const RELATED: &str = "boilerplate: related links";
 pub const COMMENTS: &str = "boilerplate: comments";
@@ -555,91 +42,237 @@ pub const SHARE_BAR: &str = "boilerplate: share bar";
 pub const SOCIAL_FOOTER: &str = "boilerplate: social/newsletter footer";
 pub const GALLERY: &str = "boilerplate: gallery counter";
 
+/// How a rule's phrases are compared with a block (lowercased, trimmed of
+/// surrounding punctuation), always at word boundaries.
+#[derive(Debug, Clone, Copy)]
+enum Match {
+    /// The whole block is one of the phrases.
+    Whole,
+    /// The block starts with one of the phrases.
+    Prefix,
+    /// The block holds one of the phrases.
+    Contains,
+}
+
+/// One furniture rule: its reason, how its phrases match, the longest
+/// block (in words) it may judge (so that an article sentence that happens
+/// to hold a phrase survives), and whether it ends the article.
+struct Rule {
+    reason: &'static str,
+    how: Match,
+    max_words: usize,
+    ends_article: bool,
+    phrases: &'static [&'static str],
+}
+
+/// Rules that never judge a sentence of six words or more: their phrases
+/// ("Topics", "More from", "Read more") also open ordinary sentences.
+const SPARE_SENTENCES: &[&str] = &[RELATED, TAGS, READ_MORE];
+
+use Match::{Contains, Prefix, Whole};
+
+/// The rules, most specific first.
+#[rustfmt::skip]
+static RULES: &[Rule] = &[
+    // "Related stories", "You may also like": lists of other articles.
+    // A bare "Related" box often sits inside an article: furniture, but the
+    // article goes on after it.
+    Rule { reason: RELATED, how: Whole, max_words: 1, ends_article: false, phrases: &[
+        "related", "related:",
+    ]},
+    Rule { reason: RELATED, how: Whole, max_words: 8, ends_article: true, phrases: &[
+        "related articles", "related stories", "related posts", "related content",
+        "related news", "related coverage", "related topics", "related reading", "more from",
+        "more on this", "more on this story", "more stories", "more news", "more like this",
+        "more to explore", "more to read", "you may also like", "you might also like",
+        "you may be interested in", "you might be interested in", "we recommend", "recommended",
+        "recommended for you", "recommended stories", "recommended reading", "most popular",
+        "most read", "most viewed", "most shared", "popular now", "popular stories", "popular",
+        "trending", "trending now", "trending stories", "top stories", "latest news",
+        "latest stories", "latest articles", "latest posts", "recent posts", "recent articles",
+        "editor's picks", "editors' picks", "don't miss", "up next", "what to read next",
+        "read next", "read these next", "around the web", "from the web", "sponsored stories",
+        "promoted stories", "in case you missed it", "previous article", "next article",
+        "previous post", "next post", "older post", "newer post", "post navigation",
+        "further reading", "must read", "more in this section", "other stories",
+        "keep reading", "more videos", "more headlines", "top headlines", "also on",
+    ]},
+    // "Related: ...", "More from Sports", "Next Post: ...": links in place.
+    Rule { reason: RELATED, how: Prefix, max_words: 14, ends_article: true, phrases: &[
+        "more from ", "more in ", "more on ", "more stories from",
+        "more articles from", "other articles from", "popular in ", "latest from ",
+        "previous post:", "next post:", "previous article:", "next article:", "previous:", "next:",
+    ]},
+    // Comment sections and their prompts.
+    Rule { reason: COMMENTS, how: Whole, max_words: 10, ends_article: true, phrases: &[
+        "comments", "comment", "leave a comment", "leave a reply", "leave a reply cancel reply",
+        "post a comment", "add a comment", "add comment", "join the conversation",
+        "join the discussion", "show comments", "view comments", "load comments",
+        "read comments", "see comments", "comments are closed", "be the first to comment",
+        "reader comments", "tell us what you think", "have your say", "comment policy",
+        "you must be logged in to post a comment", "log in to comment", "sign in to comment",
+        "cancel reply", "community guidelines", "comment now",
+        "no comments", "no comments yet", "write a comment", "post comment", "submit comment",
+    ]},
+    Rule { reason: COMMENTS, how: Prefix, max_words: 14, ends_article: true, phrases: &[
+        "comments (", "leave a reply", "leave a comment", "join the conversation",
+        "commenting is", "comments for this", "your comment",
+    ]},
+    // "Tags: ...", "Filed under ...": the article's index entries.
+    Rule { reason: TAGS, how: Prefix, max_words: 20, ends_article: true, phrases: &[
+        "tags:", "tags ", "tagged:", "tagged ", "topics:", "topics ", "filed under",
+        "posted in ", "categories:", "category:", "keywords:", "more about:", "see more on:",
+        "related topics:", "subjects:",
+    ]},
+    // The end of a paywalled article and its sales pitch.
+    Rule { reason: PAYWALL, how: Contains, max_words: 20, ends_article: true, phrases: &[
+        "to read the full story", "subscribe to read", "already a subscriber",
+        "subscribe to continue", "continue reading your article", "for subscribers only",
+        "this article is for subscribers", "start your free trial", "unlock this article",
+        "register to read", "to continue reading",
+    ]},
+    // An author's biography box.
+    Rule { reason: ABOUT_AUTHOR, how: Prefix, max_words: 8, ends_article: true, phrases: &[
+        "about the author", "about the writer", "more by this author", "more from this author",
+        "articles by", "posts by", "view all posts by", "see all stories by",
+    ]},
+    // Cookie notices: phrases no article sentence uses, so any length.
+    Rule { reason: COOKIE, how: Contains, max_words: 150, ends_article: false, phrases: &[
+        "we use cookies", "this website uses cookies", "this site uses cookies",
+        "use of cookies", "cookie policy", "cookie settings", "cookie preferences",
+        "accept cookies", "accept all cookies", "necessary cookies", "by continuing to use",
+        "by continuing to browse", "do not sell my", "your privacy choices",
+        "by using this site, you agree", "by using this website, you agree",
+    ]},
+    // Legal links in a footer row.
+    Rule { reason: COOKIE, how: Contains, max_words: 8, ends_article: false, phrases: &[
+        "privacy policy", "privacy notice", "terms of use", "terms of service",
+        "terms and conditions", "ad choices", "adchoices", "cookies", "cookie", "privacy",
+        "accessibility statement", "privacy overview", "non-necessary", "always enabled",
+    ]},
+    // Newsletter pitches and sign-up forms.
+    Rule { reason: NEWSLETTER, how: Contains, max_words: 20, ends_article: false, phrases: &[
+        "newsletter", "newsletters", "sign up for our", "sign up to our", "signup",
+        "subscribe to our", "subscribe now", "subscribe today", "your inbox",
+        "email address", "enter your email", "your email", "opt-in", "unsubscribe",
+        "signing up", "delivered to your", "daily briefing", "weekly briefing",
+    ]},
+    // Sign-up form fragments.
+    Rule { reason: NEWSLETTER, how: Contains, max_words: 8, ends_article: false, phrases: &[
+        "subscribe", "subscribed", "subscription", "no thanks", "no, thanks",
+    ]},
+    // App-store pitches.
+    Rule { reason: APP_STORE, how: Contains, max_words: 30, ends_article: false, phrases: &[
+        "download the app", "download our app", "get the app", "get our app",
+        "available on the app store", "available on google play", "get it on google play",
+        "download on the app store", "in the app store", "on google play",
+    ]},
+    Rule { reason: APP_STORE, how: Whole, max_words: 4, ends_article: false, phrases: &[
+        "app store", "appstore", "google play", "googleplay",
+    ]},
+    // Copyright lines.
+    Rule { reason: COPYRIGHT, how: Contains, max_words: 40, ends_article: false, phrases: &[
+        "©", "all rights reserved", "(c) 19", "(c) 20", "rights reserved",
+    ]},
+    Rule { reason: COPYRIGHT, how: Prefix, max_words: 25, ends_article: false, phrases: &[
+        "copyright",
+    ]},
+    // Advertisement slots.
+    Rule { reason: ADVERTISEMENT, how: Whole, max_words: 8, ends_article: false, phrases: &[
+        "advertisement", "advertisements", "advertising", "advert", "ad", "ads", "sponsored",
+        "sponsored content", "paid content", "paid post", "partner content", "promoted",
+        "promoted content", "story continues below advertisement",
+        "article continues below advertisement", "article continues below",
+        "story continues below", "continue reading below", "scroll to continue with content",
+        "ad feedback", "report this ad", "advertise with us", "advertise", "supported by",
+        "content continues below", "this slideshow requires javascript",
+        "skip advertisement", "ad loading", "sponsored links", "sponsored by",
+    ]},
+    // Photo credits and gallery furniture.
+    Rule { reason: PHOTO_CREDIT, how: Prefix, max_words: 25, ends_article: false, phrases: &[
+        "photo:", "photo by", "photos:", "photo credit", "photograph:", "photograph by",
+        "image:", "image by", "image credit", "images:", "picture:", "pictured:", "credit:",
+        "(photo", "(image", "(picture", "[photo", "file photo", "source: getty",
+        "view gallery", "view photos", "see gallery", "open gallery", "enlarge this image",
+        "toggle caption", "hide caption", "show caption", "caption", "expand", "expand image",
+        "zoom", "back to gallery", "view image", "launch gallery", "play video",
+        "watch video", "video:",
+    ]},
+    Rule { reason: PHOTO_CREDIT, how: Contains, max_words: 25, ends_article: false, phrases: &[
+        "getty images", "/getty", "ap photo", "shutterstock", "reuters/", "afp via getty",
+        "/afp", "istock", "/ap)", "/reuters)", "(ap photo", "epa-efe", "/epa",
+        "via getty", "photo illustration",
+    ]},
+    // "Read more", "Continue reading": links to this or other articles.
+    Rule { reason: READ_MORE, how: Prefix, max_words: 20, ends_article: false, phrases: &[
+        "read more", "read the full", "continue reading", "read also", "also read",
+        "see also", "read:", "watch:", "listen:", "watch now", "listen now", "click here",
+        "learn more", "find out more", "more:", "see more", "show more", "load more",
+        "view more", "read the story", "read the article", "read on",
+    ]},
+    // Navigation and account links.
+    Rule { reason: NAVIGATION, how: Whole, max_words: 6, ends_article: false, phrases: &[
+        "skip to content", "skip to main content", "skip to navigation", "skip navigation",
+        "skip to footer", "jump to", "menu", "main menu", "open menu", "close menu",
+        "toggle navigation", "toggle menu", "navigation", "search", "search for", "go",
+        "submit", "home", "homepage", "sign in", "sign up", "log in", "login", "log out",
+        "logout", "sign out", "register", "subscribe", "my account", "account", "profile",
+        "back to top", "top", "close", "open", "next", "previous", "prev", "back", "more",
+        "sections", "all sections", "edition", "follow", "follow us", "contact", "contact us",
+        "about", "about us", "faq", "help", "careers", "sitemap", "site map", "archive",
+        "archives", "rss", "rss feed", "feeds", "print", "email", "share", "loading",
+        "x", "×", "search this site", "view all", "see all", "show all", "all", "top of page",
+        "permalink", "settings", "account settings", "manage account", "subscriber services",
+        "customer service", "contact editorial", "site information", "social and media",
+        "menu sections", "explore", "quick links", "useful links", "links",
+    ]},
+];
+
 /// Words a share bar or follow-us line is made of. A short block made of
 /// these alone (and at least one network or share verb) is a share bar.
+#[rustfmt::skip]
 const SHARE_WORDS: &[&str] = &[
-    "share",
-    "shares",
-    "shared",
-    "sharing",
-    "tweet",
-    "tweets",
-    "pin",
-    "pinterest",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "reddit",
-    "flipboard",
-    "messenger",
-    "telegram",
-    "tumblr",
-    "pocket",
-    "instagram",
-    "youtube",
-    "rss",
-    "vk",
-    "digg",
-    "mix",
-    "sms",
-    "copy",
-    "link",
-    "copied",
-    "google+",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "snapchat",
-    "tiktok",
-    "feed",
-    "save",
-    "bookmark",
-    "like",
-    "likes",
+    "share", "shares", "shared", "sharing", "tweet", "tweets", "pin", "pinterest", "email",
+    "e-mail", "mail", "print", "facebook", "twitter", "linkedin", "whatsapp", "reddit",
+    "flipboard", "messenger", "telegram", "tumblr", "pocket", "instagram", "youtube", "rss",
+    "vk", "digg", "mix", "sms", "copy", "link", "copied", "google+", "threads", "bluesky",
+    "mastodon", "snapchat", "tiktok", "feed", "save", "bookmark", "like", "likes",
+    "permalink", "thoughts", "comment", "comments",
 ];
 /// Little words that may stand between share words ("Share on Facebook").
+#[rustfmt::skip]
 const SHARE_GLUE: &[&str] = &[
-    "on", "via", "this", "article", "story", "post", "page", "the", "to", "with", "click", "and",
-    "us", "follow", "opens", "in", "new", "window", "is", "caring", "by", "a", "friend", "or", "x",
-    "&", "|", "/", "·", "•",
+    "on", "via", "this", "article", "story", "post", "page", "the", "to", "with", "click",
+    "and", "us", "follow", "opens", "in", "new", "window", "is", "caring", "by", "a", "friend",
+    "or", "x", "&", "|", "/", "·", "•", "your", "friends", "it", "for", "of",
 ];
 
 /// Cues of a social/newsletter pitch: one of these with any other cue (a
 /// network, or a second pitch) makes a whole block a footer, however long.
+#[rustfmt::skip]
 const PITCH_CUES: &[&str] = &[
-    "follow us",
-    "subscribe to our",
-    "newsletter",
-    "app store",
-    "appstore",
-    "google play",
-    "googleplay",
-    "sign up",
-    "share this",
-    "like us on",
-    "join us on",
-    "find us on",
+    "follow us", "subscribe to our", "newsletter", "app store", "appstore", "google play",
+    "googleplay", "sign up", "share this", "like us on", "join us on", "find us on",
 ];
 /// Networks and services a pitch names.
+#[rustfmt::skip]
 const NETWORK_CUES: &[&str] = &[
-    "facebook",
-    "twitter",
-    "linkedin",
-    "youtube",
-    "reddit",
-    "instagram",
-    "telegram",
-    "google news",
-    "whatsapp",
-    "tiktok",
-    "pinterest",
-    "flipboard",
-    "feedly",
+    "facebook", "twitter", "linkedin", "youtube", "reddit", "instagram", "telegram",
+    "google news", "whatsapp", "tiktok", "pinterest", "flipboard", "feedly",
+];
+
+/// Words after a commenter's name that open a comment ("jdoe says:").
+const COMMENT_OPENERS: &[&str] = &["says:", "said:", "wrote:", "says", "replied:"];
+
+/// Words that, after a number, count comments ("34 responses to ...").
+const COMMENT_COUNTS: &[&str] = &[
+    "comments",
+    "comment",
+    "replies",
+    "reply",
+    "responses",
+    "response",
+    "thoughts",
 ];
 
 /// Why `text` is furniture, or `None` when it may be article text.
@@ -649,35 +282,28 @@ pub fn line_reason(text: &str) -> Option<Furniture> {
         return None;
     }
     let words = count_words(text);
-    let sentence = super::segment::ends_sentence(text);
+    let sentence = ends_sentence(text);
     if let Some(f) = rule_reason(&norm, words, sentence) {
         return Some(f);
     }
-    let simple = |reason| {
-        Some(Furniture {
-            reason,
-            ends_article: false,
-        })
-    };
-    if is_share_bar(&norm, words) {
-        return simple(SHARE_BAR);
-    }
-    if is_pitch(&norm) {
-        return simple(SOCIAL_FOOTER);
-    }
-    if is_crumbs(text, words) {
-        return simple(NAVIGATION);
-    }
-    if is_gallery_counter(&norm) {
-        return simple(GALLERY);
-    }
-    if is_comment_count(&norm) {
+    if is_comment_header(&norm, words) {
         return Some(Furniture {
             reason: COMMENTS,
             ends_article: true,
         });
     }
-    None
+    let found = if is_share_bar(&norm, words) {
+        SHARE_BAR
+    } else if is_pitch(&norm) {
+        SOCIAL_FOOTER
+    } else if is_crumbs(text, words) {
+        NAVIGATION
+    } else if is_gallery_counter(&norm) {
+        GALLERY
+    } else {
+        return None;
+    };
+    Some(Furniture::new(found))
 }
 
 fn rule_reason(norm: &str, words: usize, sentence: bool) -> Option<Furniture> {
@@ -686,9 +312,9 @@ fn rule_reason(norm: &str, words: usize, sentence: bool) -> Option<Furniture> {
             return None;
         }
         let hit = r.phrases.iter().any(|p| match r.how {
-            Match::Whole => norm == *p,
-            Match::Prefix => norm.starts_with(p) && ends_at_boundary(norm, p.len()),
-            Match::Contains => contains_word(norm, p),
+            Whole => norm == *p,
+            Prefix => norm.starts_with(p) && ends_at_boundary(norm, p.len()),
+            Contains => contains_word(norm, p),
         });
         hit.then_some(Furniture {
             reason: r.reason,
@@ -726,7 +352,7 @@ fn normalize(text: &str) -> String {
 
 /// "Share on Facebook", "Tweet · Email · Print", "0 shares".
 fn is_share_bar(norm: &str, words: usize) -> bool {
-    if words > 10 {
+    if words > 12 {
         return false;
     }
     let mut share_words = 0;
@@ -754,14 +380,22 @@ fn is_pitch(norm: &str) -> bool {
 /// Breadcrumbs and link rows: "Home > World > Africa", "About | Contact |
 /// Jobs". At least two separators between short items, no sentence.
 fn is_crumbs(text: &str, words: usize) -> bool {
-    if words > 16 || super::segment::ends_sentence(text) {
+    if ends_sentence(text) {
         return false;
     }
     let separators = [" > ", " › ", " » ", " / ", " | ", " · ", " • ", " ⟩ "];
-    let Some(sep) = separators.iter().find(|s| text.matches(*s).count() >= 2) else {
+    let Some((sep, count)) = separators
+        .iter()
+        .map(|s| (s, text.matches(*s).count()))
+        .find(|(_, n)| *n >= 2)
+    else {
         return false;
     };
-    text.split(sep).all(|item| count_words(item) <= 4)
+    if words <= 16 {
+        return text.split(sep).all(|item| count_words(item) <= 4);
+    }
+    // A long row of links: many short items.
+    words <= (count + 1) * 5
 }
 
 /// "Image 1 of 23", "3 / 12", "1 of 5": a gallery counter.
@@ -775,17 +409,23 @@ fn is_gallery_counter(norm: &str) -> bool {
         && norm.chars().any(|c| c.is_alphabetic() || c == '/')
 }
 
-/// "12 comments", "3 replies", "Comments (4)".
-fn is_comment_count(norm: &str) -> bool {
-    let words: Vec<&str> = norm
-        .split(|c: char| !c.is_alphanumeric())
+/// A comment section's header: a comment count ("12 comments", "34
+/// responses to ...", "Comments (4)") or a commenter's line ("jdoe says:").
+fn is_comment_header(norm: &str, words: usize) -> bool {
+    if words > 14 {
+        return false;
+    }
+    let tokens: Vec<&str> = norm
+        .split(|c: char| !(c.is_alphanumeric() || c == ':'))
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() == 2
-        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
-        && words
-            .iter()
-            .any(|w| matches!(*w, "comments" | "comment" | "replies" | "responses"))
+    let counted = tokens
+        .windows(2)
+        .any(|w| w[0].chars().all(|c| c.is_ascii_digit()) && COMMENT_COUNTS.contains(&w[1]));
+    let count_line = counted && (words <= 3 || tokens.iter().any(|t| matches!(*t, "to" | "on")));
+    let commenter =
+        words <= 4 && COMMENT_OPENERS.iter().any(|o| norm.ends_with(o)) && norm.ends_with(':');
+    count_line || commenter
 }
 
 #[cfg(test)]
@@ -835,6 +475,16 @@ mod tests {
         assert_eq!(reason("Leave a Reply"), Some(COMMENTS));
         assert_eq!(reason("14 Comments"), Some(COMMENTS));
         assert_eq!(reason("Comments (3)"), Some(COMMENTS));
+    }
+
+    #[test]
+    fn commenter_lines_and_counts() {
+        assert_eq!(reason("jdoe42 says:"), Some(COMMENTS));
+        assert_eq!(
+            reason("34 responses to “Ferry terminal to close”"),
+            Some(COMMENTS)
+        );
+        assert_eq!(reason("The minister says: we will rebuild the quay."), None);
     }
 
     #[test]

@@ -18,10 +18,13 @@ const BYLINE_OPENERS: &[&str] = &[
     "por ",
 ];
 
-/// Little words that may stand between the names of a byline.
+/// Lowercase words a byline may hold: particles between names, and the
+/// words of a collective byline ("By Dossier staff").
+#[rustfmt::skip]
 const NAME_GLUE: &[&str] = &[
     "and", "&", "in", "for", "of", "the", "with", "de", "van", "von", "da", "del", "la", "le",
-    "und", "et", "y", "e",
+    "und", "et", "y", "e", "staff", "reporter", "reporters", "correspondent",
+    "correspondents", "editor", "editors", "team", "desk", "writer", "writers",
 ];
 
 /// Labels before a date.
@@ -145,6 +148,10 @@ pub fn date(text: &str) -> Option<String> {
         return None;
     }
     let part = split_parts(text).find(|p| has_date(p))?;
+    let others = count_words(text) - count_words(part);
+    if others > 4 {
+        return None;
+    }
     let part = strip_label(part.trim());
     let part = strip_byline(part);
     (count_words(part) <= 12).then(|| part.trim_end_matches([',', ' ']).to_string())
@@ -298,6 +305,10 @@ mod tests {
 
     #[test]
     fn sentences_with_dates_are_not_date_lines() {
+        assert_eq!(
+            date("June 9 – Riverside, CA @ The Open Air Theatre by the Lake"),
+            None
+        );
         assert_eq!(
             date("The strike began on 4 March 2024 and is still going on today."),
             None

@@ -15,7 +15,8 @@ use std::collections::HashSet;
 
 use super::block::{Block, BlockKind};
 use super::boilerplate::{self, Furniture};
-use super::segment::{ends_sentence, starts_list_item};
+use super::meta;
+use super::segment::{ends_sentence, is_truncated, starts_list_item};
 
 /// What cleaning decided for a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,10 +32,15 @@ pub const AFTER_ARTICLE: &str = "page furniture: after the article";
 pub const REPEATED: &str = "boilerplate: repeated line";
 pub const NO_WORDS: &str = "boilerplate: no words";
 pub const LINK_ROW: &str = "boilerplate: link row";
+pub const META_LINE: &str = "boilerplate: date or author line";
+pub const WHOLE_COPY: &str = "boilerplate: the article again, in one block";
 
 /// Weight of a block that marks the end of an article (comments, related
 /// links): more than a few paragraphs of prose, so the article stops there.
 const END_OF_ARTICLE_WEIGHT: i64 = -60;
+/// Weight of a date or author line: one inside the page's text comes with
+/// a teaser of another article, so it nearly ends the article.
+const META_LINE_WEIGHT: i64 = -30;
 /// Weight of other furniture.
 const FURNITURE_WEIGHT: i64 = -10;
 /// Weight of a short line that reads as neither prose nor a list item
@@ -43,26 +49,44 @@ const SHORT_LINE_WEIGHT: i64 = -3;
 /// Prose: at least this many words ending in sentence punctuation, or
 /// twice as many without it.
 const PROSE_WORDS: usize = 10;
+/// A run of this many blocks that are not prose (a menu, a list of teaser
+/// headlines) separates more than its lines one by one: each short line or
+/// furniture line in it weighs `RUN_FACTOR` times more.
+const RUN_LENGTH: usize = 4;
+const RUN_FACTOR: i64 = 3;
+/// The prose right under the headline repeated in the page opens the
+/// article: it weighs this much more.
+const HEADLINE_BONUS: i64 = 20;
+/// A block this long that holds other paragraphs is a copy of the article.
+const WHOLE_COPY_WORDS: usize = 150;
+/// How many paragraphs are probed for in such a block.
+const COPY_PROBES: usize = 8;
 
 /// Judge every block. `decided` carries verdicts made before (the title and
 /// its repeats); those blocks count as furniture here.
 pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict> {
+    let copies = whole_copies(blocks);
     let furniture: Vec<Option<Furniture>> = blocks
         .iter()
         .zip(decided)
-        .map(|(b, d)| match d {
-            Some(reason) => Some(Furniture {
-                reason,
-                ends_article: false,
-            }),
+        .enumerate()
+        .map(|(i, (b, d))| match d {
+            Some(reason) => Some(Furniture::new(reason)),
+            None if copies.contains(&i) => Some(Furniture::new(WHOLE_COPY)),
             None => furniture(b),
         })
         .collect();
-    let weights: Vec<i64> = blocks
+    let mut weights: Vec<i64> = blocks
         .iter()
         .zip(&furniture)
         .map(|(b, f)| weight(b, *f))
         .collect();
+    weigh_runs(&mut weights);
+    if let Some(first) = decided.iter().position(Option::is_some)
+        && let Some(w) = weights[first..].iter_mut().find(|w| **w > 1)
+    {
+        *w += HEADLINE_BONUS;
+    }
     let region = best_run(&weights).unwrap_or(0..blocks.len());
     let mut seen: HashSet<&str> = HashSet::new();
     blocks
@@ -87,28 +111,66 @@ pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict>
         .collect()
 }
 
-/// Furniture by phrase, by link density, or for holding no words at all.
-fn furniture(b: &Block) -> Option<Furniture> {
-    let simple = |reason| {
-        Some(Furniture {
-            reason,
-            ends_article: false,
+/// Very long blocks that hold the text of other paragraphs: the article
+/// again in one piece (pages that print their metadata). A few paragraphs
+/// are probed by their opening words, so the check stays linear.
+fn whole_copies(blocks: &[Block]) -> HashSet<usize> {
+    let probes: Vec<(usize, &str)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.words() >= PROSE_WORDS && b.words() < WHOLE_COPY_WORDS)
+        .map(|(i, b)| (i, opening(&b.text)))
+        .take(COPY_PROBES)
+        .collect();
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.words() >= WHOLE_COPY_WORDS)
+        .filter(|(i, b)| {
+            probes
+                .iter()
+                .filter(|(j, probe)| j != i && b.text.contains(probe))
+                .count()
+                >= 2
         })
-    };
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The first 60 bytes of `text`, cut at a char boundary.
+fn opening(text: &str) -> &str {
+    let mut end = text.len().min(60);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Furniture by phrase, by link density, by being a date or author line,
+/// or for holding no words at all.
+fn furniture(b: &Block) -> Option<Furniture> {
     if b.kind == BlockKind::Code {
         return None;
     }
     if !b.text.chars().any(char::is_alphanumeric) {
-        return simple(NO_WORDS);
+        return Some(Furniture::new(NO_WORDS));
     }
     if b.link_density() > 0.6 && b.words() < 30 {
-        return simple(LINK_ROW);
+        return Some(Furniture::new(LINK_ROW));
     }
-    boilerplate::line_reason(&b.text)
+    boilerplate::line_reason(&b.text).or_else(|| {
+        (meta::byline(&b.text).is_some() || meta::date(&b.text).is_some())
+            .then_some(Furniture::new(META_LINE))
+    })
 }
 
 /// The weight of a block in the search for the article.
 fn weight(b: &Block, furniture: Option<Furniture>) -> i64 {
+    if let Some(f) = furniture
+        && f.reason == META_LINE
+    {
+        return META_LINE_WEIGHT;
+    }
     if let Some(f) = furniture {
         return if f.ends_article {
             END_OF_ARTICLE_WEIGHT
@@ -124,12 +186,29 @@ fn weight(b: &Block, furniture: Option<Furniture>) -> i64 {
         BlockKind::Item => return 1,
         BlockKind::Line => {}
     }
-    if (sentence && words >= PROSE_WORDS) || words >= 2 * PROSE_WORDS {
+    if is_truncated(&b.text) {
+        SHORT_LINE_WEIGHT
+    } else if (sentence && words >= PROSE_WORDS) || words >= 2 * PROSE_WORDS {
         words as i64
     } else if (sentence && words >= 4) || starts_list_item(&b.text) {
         1
     } else {
         SHORT_LINE_WEIGHT
+    }
+}
+
+/// Weigh long runs of blocks that are not prose more heavily.
+fn weigh_runs(weights: &mut [i64]) {
+    let mut i = 0;
+    while i < weights.len() {
+        let len = weights[i..].iter().take_while(|w| **w <= 0).count();
+        if len >= RUN_LENGTH {
+            weights[i..i + len]
+                .iter_mut()
+                .filter(|w| **w >= FURNITURE_WEIGHT)
+                .for_each(|w| *w *= RUN_FACTOR);
+        }
+        i += len.max(1);
     }
 }
 
@@ -214,6 +293,13 @@ mod tests {
             kept("Eggs\nFlour\nMilk\nShare on Facebook"),
             vec!["Eggs", "Flour", "Milk"]
         );
+    }
+
+    #[test]
+    fn the_article_again_in_one_block_is_dropped() {
+        let one_block = STORY.replace('\n', " ").repeat(6);
+        let text = format!("{STORY}\n{one_block}");
+        assert_eq!(kept(&text), kept(STORY));
     }
 
     #[test]

@@ -165,10 +165,16 @@ pub fn starts_list_item(line: &str) -> bool {
 }
 
 /// Whether a line ends a sentence: final punctuation, possibly inside
-/// closing quotes or brackets.
+/// closing quotes or brackets. A line cut short ("...", "…") does not.
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', '_', ' ']);
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+    trimmed.ends_with(['.', '!', '?', '。', '！', '？', ':', ';']) && !is_truncated(text)
+}
+
+/// A line cut short by the site, ending in an ellipsis (a teaser).
+pub fn is_truncated(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("...") || t.ends_with('…')
 }
 
 /// Runs of spaces and tabs become one space; a non-breaking space is kept
@@ -258,6 +264,9 @@ mod tests {
     fn sentence_ends_inside_quotes() {
         assert!(ends_sentence("He said “no.”"));
         assert!(!ends_sentence("A heading"));
+        assert!(!ends_sentence(
+            "The council said it would close the bridge for..."
+        ));
     }
 
     #[test]

@@ -72,10 +72,11 @@ fn mark_title_repeats(title: &mut String, blocks: &[Block], decided: &mut [Optio
         return;
     }
     let mut shorter: Option<String> = None;
+    let folded = fold(title);
     for (b, d) in blocks.iter().zip(decided.iter_mut()) {
-        if b.text == *title {
+        if fold(&b.text) == folded {
             *d = Some(TITLE_REPEATED);
-        } else if count_words(&b.text) >= 2 && is_title_without_site(title, &b.text) {
+        } else if count_words(&b.text) >= 2 && is_title_without_site(&folded, &fold(&b.text)) {
             *d = Some(TITLE_REPEATED);
             shorter.get_or_insert_with(|| b.text.clone());
         }
@@ -83,6 +84,15 @@ fn mark_title_repeats(title: &mut String, blocks: &[Block], decided: &mut [Optio
     if let Some(s) = shorter {
         *title = s;
     }
+}
+
+/// A title as compared with its repeats: curly quotes straightened, case
+/// and final punctuation ignored.
+fn fold(text: &str) -> String {
+    text.trim_end_matches(['.', '!', ' '])
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
 }
 
 /// "Headline - Site", "Headline | Site", "Site: Headline" against "Headline".
