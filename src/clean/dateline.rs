@@ -89,7 +89,7 @@ fn place(text: &str) -> Option<(Case, usize)> {
         }
         end += 1;
     }
-    let place = text[..end].trim_end();
+    let place = text[..end.min(text.len())].trim_end();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 3 && place.chars().count() <= 32).then_some((case, place.len()))
 }
@@ -215,5 +215,6 @@ mod tests {
         assert_eq!(place_and_rest("The AU said."), None);
         assert_eq!(place_and_rest("NATO, which met on Monday, agreed."), None);
         assert_eq!(place_and_rest("I said no."), None);
+        assert_eq!(place_and_rest("PARIS"), None);
     }
 }
