@@ -7,20 +7,31 @@
 use super::block::count_words;
 use super::segment::ends_sentence;
 
-/// Why a block is furniture. `ends_article` marks the sections that follow
-/// an article (related links, comments, tags): the article's main block does
-/// not run across them.
+/// Why a block is furniture, and whether it ends the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Furniture {
     pub reason: &'static str,
-    pub ends_article: bool,
+    pub ends: Ends,
+}
+
+/// Whether a piece of furniture marks the end of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ends {
+    /// Found anywhere on a page (menus, share bars, credits).
+    No,
+    /// Usually follows the article (related links, tags), though a box of
+    /// it may sit inside one: the article's main block rarely runs across.
+    Likely,
+    /// Only ever follows the article (a comment section's header): the
+    /// article's main block never runs across.
+    Surely,
 }
 
 impl Furniture {
     pub const fn new(reason: &'static str) -> Self {
         Furniture {
             reason,
-            ends_article: false,
+            ends: Ends::No,
         }
     }
 }
@@ -61,7 +72,7 @@ struct Rule {
     reason: &'static str,
     how: Match,
     max_words: usize,
-    ends_article: bool,
+    ends: Ends,
     phrases: &'static [&'static str],
 }
 
@@ -69,6 +80,7 @@ struct Rule {
 /// ("Topics", "More from", "Read more") also open ordinary sentences.
 const SPARE_SENTENCES: &[&str] = &[RELATED, TAGS, READ_MORE];
 
+use Ends::{Likely, No, Surely};
 use Match::{Contains, Prefix, Whole};
 
 /// The rules, most specific first.
@@ -77,10 +89,10 @@ static RULES: &[Rule] = &[
     // "Related stories", "You may also like": lists of other articles.
     // A bare "Related" box often sits inside an article: furniture, but the
     // article goes on after it.
-    Rule { reason: RELATED, how: Whole, max_words: 1, ends_article: false, phrases: &[
+    Rule { reason: RELATED, how: Whole, max_words: 1, ends: No, phrases: &[
         "related", "related:",
     ]},
-    Rule { reason: RELATED, how: Whole, max_words: 8, ends_article: true, phrases: &[
+    Rule { reason: RELATED, how: Whole, max_words: 8, ends: Likely, phrases: &[
         "related articles", "related stories", "related posts", "related content",
         "related news", "related coverage", "related topics", "related reading", "more from",
         "more on this", "more on this story", "more stories", "more news", "more like this",
@@ -96,48 +108,59 @@ static RULES: &[Rule] = &[
         "previous post", "next post", "older post", "newer post", "post navigation",
         "further reading", "must read", "more in this section", "other stories",
         "keep reading", "more videos", "more headlines", "top headlines", "also on",
+        "related links", "explore further", "read more stories", "you may like",
+        "recommended videos", "most popular stories", "what others are reading",
     ]},
     // "Related: ...", "More from Sports", "Next Post: ...": links in place.
-    Rule { reason: RELATED, how: Prefix, max_words: 14, ends_article: true, phrases: &[
+    Rule { reason: RELATED, how: Prefix, max_words: 14, ends: Likely, phrases: &[
         "more from ", "more in ", "more on ", "more stories from",
         "more articles from", "other articles from", "popular in ", "latest from ",
         "previous post:", "next post:", "previous article:", "next article:", "previous:", "next:",
+        "most read ", "most popular ", "most viewed ", "trending in ", "latest in ",
+        "top stories in ", "more stories in ",
     ]},
-    // Comment sections and their prompts.
-    Rule { reason: COMMENTS, how: Whole, max_words: 10, ends_article: true, phrases: &[
-        "comments", "comment", "leave a comment", "leave a reply", "leave a reply cancel reply",
-        "post a comment", "add a comment", "add comment", "join the conversation",
-        "join the discussion", "show comments", "view comments", "load comments",
-        "read comments", "see comments", "comments are closed", "be the first to comment",
-        "reader comments", "tell us what you think", "have your say", "comment policy",
+    // A comment section's prompts: nothing of the article comes after.
+    Rule { reason: COMMENTS, how: Whole, max_words: 10, ends: Surely, phrases: &[
+        "leave a comment", "leave a reply", "leave a reply cancel reply", "post a comment",
+        "add a comment", "join the conversation", "join the discussion",
+        "comments are closed", "be the first to comment", "reader comments",
         "you must be logged in to post a comment", "log in to comment", "sign in to comment",
-        "cancel reply", "community guidelines", "comment now",
-        "no comments", "no comments yet", "write a comment", "post comment", "submit comment",
+        "cancel reply", "no comments yet", "write a comment", "post comment", "submit comment",
     ]},
-    Rule { reason: COMMENTS, how: Prefix, max_words: 14, ends_article: true, phrases: &[
-        "comments (", "leave a reply", "leave a comment", "join the conversation",
-        "commenting is", "comments for this", "your comment",
+    Rule { reason: COMMENTS, how: Prefix, max_words: 14, ends: Surely, phrases: &[
+        "leave a reply", "leave a comment", "join the conversation", "commenting is",
+        "comments for this",
+    ]},
+    // Comment links that may also stand at the top of an article.
+    Rule { reason: COMMENTS, how: Whole, max_words: 10, ends: Likely, phrases: &[
+        "comments", "comment", "add comment", "show comments", "view comments",
+        "load comments", "read comments", "see comments", "tell us what you think",
+        "have your say", "comment policy", "community guidelines", "comment now",
+        "no comments",
+    ]},
+    Rule { reason: COMMENTS, how: Prefix, max_words: 14, ends: Likely, phrases: &[
+        "comments (", "your comment",
     ]},
     // "Tags: ...", "Filed under ...": the article's index entries.
-    Rule { reason: TAGS, how: Prefix, max_words: 20, ends_article: true, phrases: &[
+    Rule { reason: TAGS, how: Prefix, max_words: 20, ends: Likely, phrases: &[
         "tags:", "tags ", "tagged:", "tagged ", "topics:", "topics ", "filed under",
         "posted in ", "categories:", "category:", "keywords:", "more about:", "see more on:",
         "related topics:", "subjects:",
     ]},
     // The end of a paywalled article and its sales pitch.
-    Rule { reason: PAYWALL, how: Contains, max_words: 20, ends_article: true, phrases: &[
+    Rule { reason: PAYWALL, how: Contains, max_words: 20, ends: Likely, phrases: &[
         "to read the full story", "subscribe to read", "already a subscriber",
         "subscribe to continue", "continue reading your article", "for subscribers only",
         "this article is for subscribers", "start your free trial", "unlock this article",
         "register to read", "to continue reading",
     ]},
     // An author's biography box.
-    Rule { reason: ABOUT_AUTHOR, how: Prefix, max_words: 8, ends_article: true, phrases: &[
+    Rule { reason: ABOUT_AUTHOR, how: Prefix, max_words: 8, ends: Likely, phrases: &[
         "about the author", "about the writer", "more by this author", "more from this author",
         "articles by", "posts by", "view all posts by", "see all stories by",
     ]},
     // Cookie notices: phrases no article sentence uses, so any length.
-    Rule { reason: COOKIE, how: Contains, max_words: 150, ends_article: false, phrases: &[
+    Rule { reason: COOKIE, how: Contains, max_words: 150, ends: No, phrases: &[
         "we use cookies", "this website uses cookies", "this site uses cookies",
         "use of cookies", "cookie policy", "cookie settings", "cookie preferences",
         "accept cookies", "accept all cookies", "necessary cookies", "by continuing to use",
@@ -145,40 +168,41 @@ static RULES: &[Rule] = &[
         "by using this site, you agree", "by using this website, you agree",
     ]},
     // Legal links in a footer row.
-    Rule { reason: COOKIE, how: Contains, max_words: 8, ends_article: false, phrases: &[
+    Rule { reason: COOKIE, how: Contains, max_words: 8, ends: No, phrases: &[
         "privacy policy", "privacy notice", "terms of use", "terms of service",
         "terms and conditions", "ad choices", "adchoices", "cookies", "cookie", "privacy",
         "accessibility statement", "privacy overview", "non-necessary", "always enabled",
     ]},
     // Newsletter pitches and sign-up forms.
-    Rule { reason: NEWSLETTER, how: Contains, max_words: 20, ends_article: false, phrases: &[
+    Rule { reason: NEWSLETTER, how: Contains, max_words: 20, ends: No, phrases: &[
         "newsletter", "newsletters", "sign up for our", "sign up to our", "signup",
         "subscribe to our", "subscribe now", "subscribe today", "your inbox",
         "email address", "enter your email", "your email", "opt-in", "unsubscribe",
         "signing up", "delivered to your", "daily briefing", "weekly briefing",
     ]},
     // Sign-up form fragments.
-    Rule { reason: NEWSLETTER, how: Contains, max_words: 8, ends_article: false, phrases: &[
+    Rule { reason: NEWSLETTER, how: Contains, max_words: 8, ends: No, phrases: &[
         "subscribe", "subscribed", "subscription", "no thanks", "no, thanks",
     ]},
     // App-store pitches.
-    Rule { reason: APP_STORE, how: Contains, max_words: 30, ends_article: false, phrases: &[
+    Rule { reason: APP_STORE, how: Contains, max_words: 30, ends: No, phrases: &[
         "download the app", "download our app", "get the app", "get our app",
         "available on the app store", "available on google play", "get it on google play",
         "download on the app store", "in the app store", "on google play",
     ]},
-    Rule { reason: APP_STORE, how: Whole, max_words: 4, ends_article: false, phrases: &[
+    Rule { reason: APP_STORE, how: Whole, max_words: 4, ends: No, phrases: &[
         "app store", "appstore", "google play", "googleplay",
     ]},
     // Copyright lines.
-    Rule { reason: COPYRIGHT, how: Contains, max_words: 40, ends_article: false, phrases: &[
+    Rule { reason: COPYRIGHT, how: Contains, max_words: 40, ends: No, phrases: &[
         "©", "all rights reserved", "(c) 19", "(c) 20", "rights reserved",
+        "subject to copyright",
     ]},
-    Rule { reason: COPYRIGHT, how: Prefix, max_words: 25, ends_article: false, phrases: &[
+    Rule { reason: COPYRIGHT, how: Prefix, max_words: 25, ends: No, phrases: &[
         "copyright",
     ]},
     // Advertisement slots.
-    Rule { reason: ADVERTISEMENT, how: Whole, max_words: 8, ends_article: false, phrases: &[
+    Rule { reason: ADVERTISEMENT, how: Whole, max_words: 8, ends: No, phrases: &[
         "advertisement", "advertisements", "advertising", "advert", "ad", "ads", "sponsored",
         "sponsored content", "paid content", "paid post", "partner content", "promoted",
         "promoted content", "story continues below advertisement",
@@ -189,7 +213,7 @@ static RULES: &[Rule] = &[
         "skip advertisement", "ad loading", "sponsored links", "sponsored by",
     ]},
     // Photo credits and gallery furniture.
-    Rule { reason: PHOTO_CREDIT, how: Prefix, max_words: 25, ends_article: false, phrases: &[
+    Rule { reason: PHOTO_CREDIT, how: Prefix, max_words: 25, ends: No, phrases: &[
         "photo:", "photo by", "photos:", "photo credit", "photograph:", "photograph by",
         "image:", "image by", "image credit", "images:", "picture:", "pictured:", "credit:",
         "(photo", "(image", "(picture", "[photo", "file photo", "source: getty",
@@ -198,20 +222,25 @@ static RULES: &[Rule] = &[
         "zoom", "back to gallery", "view image", "launch gallery", "play video",
         "watch video", "video:",
     ]},
-    Rule { reason: PHOTO_CREDIT, how: Contains, max_words: 25, ends_article: false, phrases: &[
+    Rule { reason: PHOTO_CREDIT, how: Contains, max_words: 25, ends: No, phrases: &[
         "getty images", "/getty", "ap photo", "shutterstock", "reuters/", "afp via getty",
         "/afp", "istock", "/ap)", "/reuters)", "(ap photo", "epa-efe", "/epa",
         "via getty", "photo illustration",
     ]},
+    // A caption with its credit: "... Credit: Jane Roe", "In this file photo, ...".
+    Rule { reason: PHOTO_CREDIT, how: Contains, max_words: 60, ends: No, phrases: &[
+        "credit:", "credits:", "file photo", "in this photo", "in this handout",
+        "handout photo", "image copyright", "image caption", "photo credit:", "(photo:",
+    ]},
     // "Read more", "Continue reading": links to this or other articles.
-    Rule { reason: READ_MORE, how: Prefix, max_words: 20, ends_article: false, phrases: &[
+    Rule { reason: READ_MORE, how: Prefix, max_words: 20, ends: No, phrases: &[
         "read more", "read the full", "continue reading", "read also", "also read",
         "see also", "read:", "watch:", "listen:", "watch now", "listen now", "click here",
         "learn more", "find out more", "more:", "see more", "show more", "load more",
         "view more", "read the story", "read the article", "read on",
     ]},
     // Navigation and account links.
-    Rule { reason: NAVIGATION, how: Whole, max_words: 6, ends_article: false, phrases: &[
+    Rule { reason: NAVIGATION, how: Whole, max_words: 6, ends: No, phrases: &[
         "skip to content", "skip to main content", "skip to navigation", "skip navigation",
         "skip to footer", "jump to", "menu", "main menu", "open menu", "close menu",
         "toggle navigation", "toggle menu", "navigation", "search", "search for", "go",
@@ -289,7 +318,7 @@ pub fn line_reason(text: &str) -> Option<Furniture> {
     if is_comment_header(&norm, words) {
         return Some(Furniture {
             reason: COMMENTS,
-            ends_article: true,
+            ends: Surely,
         });
     }
     let found = if is_share_bar(&norm, words) {
@@ -318,7 +347,7 @@ fn rule_reason(norm: &str, words: usize, sentence: bool) -> Option<Furniture> {
         });
         hit.then_some(Furniture {
             reason: r.reason,
-            ends_article: r.ends_article,
+            ends: r.ends,
         })
     })
 }
@@ -412,20 +441,22 @@ fn is_gallery_counter(norm: &str) -> bool {
 /// A comment section's header: a comment count ("12 comments", "34
 /// responses to ...", "Comments (4)") or a commenter's line ("jdoe says:").
 fn is_comment_header(norm: &str, words: usize) -> bool {
-    if words > 14 {
-        return false;
-    }
     let tokens: Vec<&str> = norm
         .split(|c: char| !(c.is_alphanumeric() || c == ':'))
         .filter(|w| !w.is_empty())
+        .take(16)
         .collect();
-    let counted = tokens
-        .windows(2)
-        .any(|w| w[0].chars().all(|c| c.is_ascii_digit()) && COMMENT_COUNTS.contains(&w[1]));
-    let count_line = counted && (words <= 3 || tokens.iter().any(|t| matches!(*t, "to" | "on")));
+    let is_count =
+        |w: &[&str]| w[0].chars().all(|c| c.is_ascii_digit()) && COMMENT_COUNTS.contains(&w[1]);
+    // "34 responses to “Headline”": the headline makes it as long as it is.
+    let opens_with_count = tokens.len() >= 3
+        && is_count(&tokens[..2])
+        && matches!(tokens[2], "to" | "on" | "for")
+        && words <= 40;
+    let short_count = words <= 6 && tokens.windows(2).any(is_count);
     let commenter =
-        words <= 4 && COMMENT_OPENERS.iter().any(|o| norm.ends_with(o)) && norm.ends_with(':');
-    count_line || commenter
+        words <= 4 && norm.ends_with(':') && COMMENT_OPENERS.iter().any(|o| norm.ends_with(o));
+    opens_with_count || short_count || commenter
 }
 
 #[cfg(test)]
@@ -466,7 +497,7 @@ mod tests {
     fn related_links_end_the_article() {
         let f = line_reason("You may also like").unwrap();
         assert_eq!(f.reason, RELATED);
-        assert!(f.ends_article);
+        assert_eq!(f.ends, Ends::Likely);
         assert_eq!(reason("More from Business"), Some(RELATED));
     }
 

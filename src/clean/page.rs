@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 
 use super::block::{Block, BlockKind};
-use super::boilerplate::{self, Furniture};
+use super::boilerplate::{self, Ends, Furniture};
 use super::meta;
 use super::segment::{ends_sentence, is_truncated, starts_list_item};
 
@@ -35,8 +35,11 @@ pub const LINK_ROW: &str = "boilerplate: link row";
 pub const META_LINE: &str = "boilerplate: date or author line";
 pub const WHOLE_COPY: &str = "boilerplate: the article again, in one block";
 
-/// Weight of a block that marks the end of an article (comments, related
-/// links): more than a few paragraphs of prose, so the article stops there.
+/// Weight of a block that only ever follows an article (a comment
+/// section's header): more than any article, so nothing after it joins.
+const BARRIER_WEIGHT: i64 = -1_000_000;
+/// Weight of a block that marks the end of an article (related links,
+/// tags): more than a few paragraphs of prose, so the article stops there.
 const END_OF_ARTICLE_WEIGHT: i64 = -60;
 /// Weight of a date or author line: one inside the page's text comes with
 /// a teaser of another article, so it nearly ends the article.
@@ -57,6 +60,10 @@ const RUN_FACTOR: i64 = 3;
 /// The prose right under the headline repeated in the page opens the
 /// article: it weighs this much more.
 const HEADLINE_BONUS: i64 = 20;
+/// A text with this many furniture lines, or this many short lines in
+/// runs, is a whole page.
+const PAGE_FURNITURE: usize = 3;
+const PAGE_RUN_LINES: usize = 8;
 /// A block this long that holds other paragraphs is a copy of the article.
 const WHOLE_COPY_WORDS: usize = 150;
 /// How many paragraphs are probed for in such a block.
@@ -81,13 +88,18 @@ pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict>
         .zip(&furniture)
         .map(|(b, f)| weight(b, *f))
         .collect();
-    weigh_runs(&mut weights);
+    let runs = in_runs(&weights);
+    weigh_runs(&mut weights, &runs);
     if let Some(first) = decided.iter().position(Option::is_some)
         && let Some(w) = weights[first..].iter_mut().find(|w| **w > 1)
     {
         *w += HEADLINE_BONUS;
     }
-    let region = best_run(&weights).unwrap_or(0..blocks.len());
+    let region = if looks_like_a_page(&furniture, &runs) {
+        best_run(&weights).unwrap_or(0..blocks.len())
+    } else {
+        0..first_barrier(&weights)
+    };
     let mut seen: HashSet<&str> = HashSet::new();
     blocks
         .iter()
@@ -152,7 +164,7 @@ fn furniture(b: &Block) -> Option<Furniture> {
     if b.kind == BlockKind::Code {
         return None;
     }
-    if !b.text.chars().any(char::is_alphanumeric) {
+    if !b.text.chars().any(char::is_alphabetic) && b.text.split_whitespace().count() <= 3 {
         return Some(Furniture::new(NO_WORDS));
     }
     if b.link_density() > 0.6 && b.words() < 30 {
@@ -172,10 +184,10 @@ fn weight(b: &Block, furniture: Option<Furniture>) -> i64 {
         return META_LINE_WEIGHT;
     }
     if let Some(f) = furniture {
-        return if f.ends_article {
-            END_OF_ARTICLE_WEIGHT
-        } else {
-            FURNITURE_WEIGHT
+        return match f.ends {
+            Ends::Surely => BARRIER_WEIGHT,
+            Ends::Likely => END_OF_ARTICLE_WEIGHT,
+            Ends::No => FURNITURE_WEIGHT,
         };
     }
     let words = b.words();
@@ -197,18 +209,46 @@ fn weight(b: &Block, furniture: Option<Furniture>) -> i64 {
     }
 }
 
-/// Weigh long runs of blocks that are not prose more heavily.
-fn weigh_runs(weights: &mut [i64]) {
+/// Whether the text is a whole page (menus, link lists, furniture) rather
+/// than an article saved on its own: only then is the article searched for
+/// inside it. A saved article loses nothing but its explicit furniture.
+fn looks_like_a_page(furniture: &[Option<Furniture>], in_runs: &[bool]) -> bool {
+    let furniture_lines = furniture.iter().filter(|f| f.is_some()).count();
+    let run_lines = in_runs.iter().filter(|r| **r).count();
+    furniture_lines >= PAGE_FURNITURE || run_lines >= PAGE_RUN_LINES
+}
+
+/// The first block after some prose that only ever follows an article
+/// (a comment section), or the end.
+fn first_barrier(weights: &[i64]) -> usize {
+    let first_prose = weights.iter().position(|w| *w > 0).unwrap_or(weights.len());
+    weights[first_prose..]
+        .iter()
+        .position(|w| *w == BARRIER_WEIGHT)
+        .map_or(weights.len(), |i| first_prose + i)
+}
+
+/// Which blocks stand in a run of at least `RUN_LENGTH` blocks that are
+/// not prose (weight zero or less).
+fn in_runs(weights: &[i64]) -> Vec<bool> {
+    let mut out = vec![false; weights.len()];
     let mut i = 0;
     while i < weights.len() {
         let len = weights[i..].iter().take_while(|w| **w <= 0).count();
         if len >= RUN_LENGTH {
-            weights[i..i + len]
-                .iter_mut()
-                .filter(|w| **w >= FURNITURE_WEIGHT)
-                .for_each(|w| *w *= RUN_FACTOR);
+            out[i..i + len].iter_mut().for_each(|r| *r = true);
         }
         i += len.max(1);
+    }
+    out
+}
+
+/// Weigh short lines and furniture in long runs more heavily.
+fn weigh_runs(weights: &mut [i64], in_runs: &[bool]) {
+    for (w, run) in weights.iter_mut().zip(in_runs) {
+        if *run && *w >= FURNITURE_WEIGHT {
+            *w *= RUN_FACTOR;
+        }
     }
 }
 
@@ -259,7 +299,7 @@ mod tests {
     #[test]
     fn menus_before_and_links_after_the_story_are_dropped() {
         let page = format!(
-            "Home\nNews\nSport\nWeather\nBusiness\n{STORY}\nRelated stories\n\
+            "Home\nNews\nSport\nWeather\nBusiness\nSign In\n{STORY}\nShare on Facebook\nRelated stories\n\
              Ferry fares to rise in spring as fuel costs climb across the region again.\n\
              Bridge repairs delayed by another month.\n"
         );
@@ -293,6 +333,12 @@ mod tests {
             kept("Eggs\nFlour\nMilk\nShare on Facebook"),
             vec!["Eggs", "Flour", "Milk"]
         );
+    }
+
+    #[test]
+    fn a_saved_article_keeps_its_short_lines() {
+        let text = format!("{STORY}\nThe ferry timetable\nSummer\nWinter");
+        assert_eq!(kept(&text).len(), 6);
     }
 
     #[test]

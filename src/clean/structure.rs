@@ -78,7 +78,10 @@ fn mark_title_repeats(title: &mut String, blocks: &[Block], decided: &mut [Optio
             *d = Some(TITLE_REPEATED);
         } else if count_words(&b.text) >= 2 && is_title_without_site(&folded, &fold(&b.text)) {
             *d = Some(TITLE_REPEATED);
-            shorter.get_or_insert_with(|| b.text.clone());
+            // "Headline | Site" holds both: the headline is the longer part.
+            if shorter.as_ref().is_none_or(|s| s.len() < b.text.len()) {
+                shorter = Some(b.text.clone());
+            }
         }
     }
     if let Some(s) = shorter {
@@ -329,6 +332,15 @@ mod tests {
         assert_eq!(d.title, "Ferry terminal to close");
         assert_eq!(d.paragraphs.len(), 1);
         assert!(d.removed.iter().any(|r| r.reason == TITLE_REPEATED));
+    }
+
+    #[test]
+    fn the_site_name_is_not_taken_for_the_headline() {
+        let d = doc(
+            "Ferry terminal to close | Harbour Times\nHarbour Times\nFerry terminal to close\n\
+            The harbour board voted on Monday to close the old ferry terminal by the end of the year.",
+        );
+        assert_eq!(d.title, "Ferry terminal to close");
     }
 
     #[test]
