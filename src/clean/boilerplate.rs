@@ -550,6 +550,53 @@ mod tests {
     }
 
     #[test]
+    fn sign_up_form_fragments() {
+        assert_eq!(reason("Subscribe No thanks"), Some(NEWSLETTER));
+        assert_eq!(
+            reason("You have successfully subscribed!"),
+            Some(NEWSLETTER)
+        );
+    }
+
+    #[test]
+    fn author_boxes_end_the_article() {
+        let f = line_reason("About the author").unwrap();
+        assert_eq!((f.reason, f.ends), (ABOUT_AUTHOR, Ends::Likely));
+        assert_eq!(reason("View all posts by Jane Roe"), Some(ABOUT_AUTHOR));
+    }
+
+    #[test]
+    fn comment_prompts_surely_end_the_article() {
+        assert_eq!(line_reason("Leave a Reply").unwrap().ends, Ends::Surely);
+        assert_eq!(line_reason("Comments").unwrap().ends, Ends::Likely);
+    }
+
+    #[test]
+    fn legal_links_in_a_footer_row() {
+        assert_eq!(reason("Terms of Service"), Some(COOKIE));
+        assert_eq!(
+            reason(
+                "Facebook changed its privacy policy twice last year, and regulators in three countries opened inquiries."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn captions_with_their_credit() {
+        assert_eq!(
+            reason("Dock workers gather at the gate on Tuesday morning. Credit: Jane Roe"),
+            Some(PHOTO_CREDIT)
+        );
+        assert_eq!(
+            reason(
+                "In this file photo, the old ferry terminal stands empty after the last crossing of the season."
+            ),
+            Some(PHOTO_CREDIT)
+        );
+    }
+
+    #[test]
     fn app_store_pitch() {
         assert_eq!(
             reason("Download the app from the App Store"),

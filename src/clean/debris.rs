@@ -46,6 +46,12 @@ const REPORTING_VERBS: &[&str] = &[
     "announced",
 ];
 
+/// How far back (in words) a comma opens an apposition before a verb.
+const APPOSITION_WORDS: usize = 8;
+
+/// The longest exchange-rate note, in characters.
+const NOTE_CHARS: usize = 48;
+
 /// Currency names and codes an exchange-rate note is written with.
 const CURRENCY_WORDS: &[&str] = &[
     "dollar",
@@ -122,7 +128,10 @@ pub fn cut_debris(text: &str) -> (String, Vec<Cut>) {
 /// parenthesised exchange rate, with the space before it.
 fn currency_notes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     text.match_indices('(').filter_map(move |(open, _)| {
-        let close = open + text[open..].find(')')?;
+        // A note is short: look for its end within a few dozen bytes only,
+        // so a text full of unclosed brackets stays linear.
+        let window = &text.as_bytes()[open..text.len().min(open + 4 * NOTE_CHARS)];
+        let close = open + window.iter().position(|&b| b == b')')?;
         let inner = &text[open + 1..close];
         if !is_currency_note(inner) {
             return None;
@@ -148,7 +157,7 @@ fn is_currency_note(inner: &str) -> bool {
                     || (w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()))
             })
     };
-    inner.chars().count() <= 48
+    inner.chars().count() <= NOTE_CHARS
         && left.chars().any(|c| c.is_ascii_digit())
         && right.chars().any(|c| c.is_ascii_digit())
         && (names_currency(left) || names_currency(right))
@@ -172,8 +181,19 @@ fn dangling_attributions(text: &str) -> impl Iterator<Item = (usize, usize)> + '
                     .chars()
                     .next()
                     .is_none_or(char::is_whitespace);
-        sentence_ends.then_some((comma, comma + 2 + verb.len()))
+        (sentence_ends && !closes_apposition(&text[..comma]))
+            .then_some((comma, comma + 2 + verb.len()))
     })
+}
+
+/// "Jane Roe, the union's negotiator, said.": a comma a few words before
+/// this one opens an apposition, whose name is the verb's subject.
+fn closes_apposition(before: &str) -> bool {
+    before
+        .rsplit(' ')
+        .take(APPOSITION_WORDS)
+        .skip(1)
+        .any(|w| w.ends_with(','))
 }
 
 #[cfg(test)]
@@ -225,9 +245,17 @@ mod tests {
             "Talks will resume on Monday, reports the local press.",
             "Talks will resume, said Ms. Roe.",
             "Talks will resume, according to officials.",
+            "\"We will not sign,\" Jane Roe, the union's lead negotiator, said.",
+            "Prices will rise, Sam Poe, chief executive of the port, adds.",
         ] {
             assert_eq!(cut_debris(s).0, s);
         }
+    }
+
+    #[test]
+    fn unclosed_brackets_stay_linear() {
+        let many = "(".repeat(200_000);
+        assert_eq!(cut_debris(&many).0.len(), 200_000);
     }
 
     #[test]

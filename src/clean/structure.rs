@@ -62,6 +62,8 @@ fn is_title_line(b: &Block) -> bool {
         && !(chars > 150 && ends_sentence(&b.text))
         && count_words(&b.text) >= 2
         && super::boilerplate::line_reason(&b.text).is_none()
+        && meta::byline(&b.text).is_none()
+        && meta::date(&b.text).is_none()
 }
 
 /// Find the headline repeated in the page (a page's `<title>` is often

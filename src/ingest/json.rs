@@ -3,7 +3,7 @@
 //! quote in a paragraph that was deleted, a span past a paragraph's end),
 //! and sanitised, but never re-analysed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{Error, Reason, Result};
@@ -34,6 +34,8 @@ pub fn check(a: &Article) -> std::result::Result<(), String> {
             return Err(format!("two paragraphs have index {}", p.index));
         }
     }
+    let actors: HashSet<&str> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    let quotes: HashSet<&str> = a.quotes.iter().map(|q| q.id.as_str()).collect();
     let len = |what: &str, paragraph: usize| {
         lengths
             .get(&paragraph)
@@ -58,7 +60,7 @@ pub fn check(a: &Article) -> std::result::Result<(), String> {
             }
         }
         if let Some(aff) = &x.affiliation
-            && a.actor(aff).is_none()
+            && !actors.contains(aff.as_str())
         {
             return Err(format!("actor {}: affiliation {aff} is not an actor", x.id));
         }
@@ -72,7 +74,7 @@ pub fn check(a: &Article) -> std::result::Result<(), String> {
             return Err(format!("{what}: starts after it ends"));
         }
         if let Some(s) = &q.speaker
-            && a.actor(s).is_none()
+            && !actors.contains(s.as_str())
         {
             return Err(format!("{what}: speaker {s} is not an actor"));
         }
@@ -80,11 +82,11 @@ pub fn check(a: &Article) -> std::result::Result<(), String> {
     for p in &a.positions {
         let what = format!("position {}", p.id);
         len(&what, p.paragraph)?;
-        if a.actor(&p.actor).is_none() {
+        if !actors.contains(p.actor.as_str()) {
             return Err(format!("{what}: actor {} is not an actor", p.actor));
         }
         if let Some(q) = &p.quote
-            && a.quote(q).is_none()
+            && !quotes.contains(q.as_str())
         {
             return Err(format!("{what}: quote {q} is not a quote"));
         }

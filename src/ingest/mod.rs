@@ -184,16 +184,18 @@ fn looks_like_json(text: &str) -> bool {
 /// with another Markdown mark, or three kinds of marks anywhere.
 fn looks_like_markdown(text: &str) -> bool {
     let mut heading = false;
+    let mut before_text = true;
     let mut kinds = [false; 5];
-    for (i, line) in text.lines().take(400).enumerate() {
+    for line in text.lines().take(400) {
         let t = line.trim_start();
         let is_heading = t.starts_with('#')
             && t.trim_start_matches('#').starts_with(' ')
             && t.len() - t.trim_start_matches('#').len() <= 6;
         if is_heading {
             kinds[0] = true;
-            heading |= i == 0 || text.lines().take(i).all(|l| l.trim().is_empty());
+            heading |= before_text;
         }
+        before_text &= t.is_empty();
         kinds[1] |= t.starts_with("```") || t.starts_with("~~~");
         kinds[2] |= t.contains("](") && t.contains('[');
         kinds[3] |= t.contains("**") || t.contains("__");
