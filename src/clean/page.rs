@@ -170,7 +170,7 @@ fn furniture(b: &Block) -> Option<Furniture> {
     if b.link_density() > 0.6 && b.words() < 30 {
         return Some(Furniture::new(LINK_ROW));
     }
-    boilerplate::line_reason(&b.text).or_else(|| {
+    boilerplate::line_reason_counted(&b.text, b.words()).or_else(|| {
         (meta::byline(&b.text).is_some() || meta::date(&b.text).is_some())
             .then_some(Furniture::new(META_LINE))
     })

@@ -76,9 +76,13 @@ fn mark_title_repeats(title: &mut String, blocks: &[Block], decided: &mut [Optio
     let mut shorter: Option<String> = None;
     let folded = fold(title);
     for (b, d) in blocks.iter().zip(decided.iter_mut()) {
+        // A repeat is the title or a part of it: no longer.
+        if b.text.len() > title.len() + 8 {
+            continue;
+        }
         if fold(&b.text) == folded {
             *d = Some(TITLE_REPEATED);
-        } else if count_words(&b.text) >= 2 && is_title_without_site(&folded, &fold(&b.text)) {
+        } else if b.words() >= 2 && is_title_without_site(&folded, &fold(&b.text)) {
             *d = Some(TITLE_REPEATED);
             // "Headline | Site" holds both: the headline is the longer part.
             if shorter.as_ref().is_none_or(|s| s.len() < b.text.len()) {
