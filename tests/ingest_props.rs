@@ -30,6 +30,7 @@ fn assert_document_safe(d: &Document) {
     }
     for (i, p) in d.paragraphs.iter().enumerate() {
         assert_eq!(p.index, i);
+        assert!(!p.text.trim().is_empty(), "empty paragraph {i}");
         assert_safe("paragraph", &p.text);
     }
     for r in &d.removed {

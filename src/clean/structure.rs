@@ -52,6 +52,7 @@ pub fn assemble(source: &str, blocks: Vec<Block>, hints: Hints) -> Document {
     build_paragraphs(&mut doc, blocks, &verdicts);
     split_first_dateline(&mut doc);
     cut_inline_debris(&mut doc);
+    drop_empty_paragraphs(&mut doc);
     doc
 }
 
@@ -309,6 +310,38 @@ fn cut_inline_debris(doc: &mut Document) {
         .sort_by_key(|r| (r.before.unwrap_or(usize::MAX), r.at.is_some()));
 }
 
+/// A paragraph that was nothing but a dateline or debris is gone: the
+/// others are numbered again, and what was removed before or inside it
+/// now stands before the next paragraph.
+fn drop_empty_paragraphs(doc: &mut Document) {
+    if doc.paragraphs.iter().all(|p| !p.text.trim().is_empty()) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(doc.paragraphs.len());
+    let mut kept = 0;
+    for p in &doc.paragraphs {
+        new_index.push(kept);
+        kept += usize::from(!p.text.trim().is_empty());
+    }
+    let emptied: Vec<bool> = doc
+        .paragraphs
+        .iter()
+        .map(|p| p.text.trim().is_empty())
+        .collect();
+    doc.paragraphs.retain(|p| !p.text.trim().is_empty());
+    for (i, p) in doc.paragraphs.iter_mut().enumerate() {
+        p.index = i;
+    }
+    for r in &mut doc.removed {
+        if let Some(before) = r.before {
+            if emptied.get(before) == Some(&true) {
+                r.at = None;
+            }
+            r.before = Some(new_index.get(before).copied().unwrap_or(kept)).filter(|&i| i < kept);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +418,21 @@ mod tests {
         let cuts: Vec<_> = d.removed.iter().filter(|r| r.at.is_some()).collect();
         assert_eq!(cuts.len(), 2);
         assert_eq!(cuts[0].at, Some(0));
+    }
+
+    #[test]
+    fn a_paragraph_of_debris_alone_goes_and_the_rest_is_renumbered() {
+        let d = doc(
+            "Title here\n\nBAMAKO, ($1=558.00 XOF)\n\nThe talks resumed on Monday, officials said.",
+        );
+        assert_eq!(d.paragraphs.len(), 1);
+        assert_eq!(d.paragraphs[0].index, 0);
+        let note = d
+            .removed
+            .iter()
+            .find(|r| r.text == "($1=558.00 XOF)")
+            .unwrap();
+        assert_eq!((note.before, note.at), (Some(0), None));
     }
 
     #[test]
