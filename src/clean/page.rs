@@ -69,9 +69,17 @@ const WHOLE_COPY_WORDS: usize = 150;
 /// How many paragraphs are probed for in such a block.
 const COPY_PROBES: usize = 8;
 
+/// What [`judge`] found: a verdict per block, and whether the text is a
+/// whole page (not an article saved on its own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub verdicts: Vec<Verdict>,
+    pub page: bool,
+}
+
 /// Judge every block. `decided` carries verdicts made before (the title and
 /// its repeats); those blocks count as furniture here.
-pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict> {
+pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Judgement {
     let copies = whole_copies(blocks);
     let furniture: Vec<Option<Furniture>> = blocks
         .iter()
@@ -95,13 +103,14 @@ pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict>
     {
         *w += HEADLINE_BONUS;
     }
-    let region = if looks_like_a_page(&furniture, &runs) {
+    let page = looks_like_a_page(&furniture, &runs);
+    let region = if page {
         best_run(&weights).unwrap_or(0..blocks.len())
     } else {
         0..first_barrier(&weights)
     };
     let mut seen: HashSet<&str> = HashSet::new();
-    blocks
+    let verdicts = blocks
         .iter()
         .zip(&furniture)
         .enumerate()
@@ -120,7 +129,8 @@ pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict>
             }
             Verdict::Keep
         })
-        .collect()
+        .collect();
+    Judgement { verdicts, page }
 }
 
 /// Very long blocks that hold the text of other paragraphs: the article
@@ -283,7 +293,7 @@ mod tests {
 
     fn kept(text: &str) -> Vec<String> {
         let blocks = lines(text);
-        let verdicts = judge(&blocks, &vec![None; blocks.len()]);
+        let verdicts = judge(&blocks, &vec![None; blocks.len()]).verdicts;
         blocks
             .into_iter()
             .zip(verdicts)

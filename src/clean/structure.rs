@@ -9,6 +9,7 @@ use super::{Document, dateline, debris, meta};
 use crate::model::{Paragraph, ParagraphKind, Removed};
 
 pub const TITLE_REPEATED: &str = "the title, repeated";
+pub const SITE_NAME: &str = "page furniture: the site's name";
 pub const BYLINE: &str = "byline (kept as the article's byline)";
 pub const DATE_LINE: &str = "date line (kept as the article's date)";
 
@@ -43,13 +44,36 @@ pub fn assemble(source: &str, blocks: Vec<Block>, hints: Hints) -> Document {
         }
     }
     mark_title_repeats(&mut doc.title, &blocks[skip..], &mut decided[skip..]);
-    let mut verdicts = page::judge(&blocks[skip..], &decided[skip..]);
+    let judgement = page::judge(&blocks[skip..], &decided[skip..]);
+    let mut verdicts = judgement.verdicts;
     let blocks = &blocks[skip..];
+    let mut site_name = None;
     if doc.title.is_empty() {
         doc.title = title_before_article(blocks, &mut verdicts).unwrap_or_else(|| stem(source));
+    } else if judgement.page
+        && skip == 1
+        && count_words(&doc.title) <= 3
+        && decided.iter().all(Option::is_none)
+    {
+        // A first line of a few words that the page never repeats may be
+        // the site's name: a headline over the article wins.
+        if let Some(headline) = headline_over_byline(blocks, &mut verdicts) {
+            site_name = Some(std::mem::replace(&mut doc.title, headline));
+        }
     }
     find_byline_and_date(&mut doc, blocks, &mut verdicts);
     build_paragraphs(&mut doc, blocks, &verdicts);
+    if let Some(name) = site_name {
+        doc.removed.insert(
+            0,
+            Removed {
+                text: name,
+                reason: SITE_NAME.to_string(),
+                before: (!doc.paragraphs.is_empty()).then_some(0),
+                at: None,
+            },
+        );
+    }
     split_first_dateline(&mut doc);
     cut_inline_debris(&mut doc);
     drop_empty_paragraphs(&mut doc);
@@ -125,25 +149,53 @@ fn is_title_without_site(title: &str, headline: &str) -> bool {
 }
 
 /// When the first line was not a title (site chrome), the headline is the
-/// heading-like line just before the article's first paragraph.
+/// heading-like line over the byline, or else just before the article's
+/// first paragraph.
 fn title_before_article(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<String> {
+    headline_over_byline(blocks, verdicts).or_else(|| headline_over_text(blocks, verdicts))
+}
+
+/// The headline-like line right over a byline ("By Jane Roe") near the top
+/// of the article.
+fn headline_over_byline(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<String> {
+    let first = verdicts.iter().position(|v| *v == Verdict::Keep)?;
+    let start = first.saturating_sub(20);
+    let byline =
+        (start..first.min(blocks.len())).find(|&i| meta::byline(&blocks[i].text).is_some())?;
+    let i = byline.checked_sub(1)?;
+    if !is_headline(&blocks[i].text) {
+        return None;
+    }
+    verdicts[i] = Verdict::Drop(TITLE_REPEATED);
+    Some(blocks[i].text.clone())
+}
+
+/// The headline-like line just before the article's first paragraph.
+fn headline_over_text(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<String> {
     let first = verdicts.iter().position(|v| *v == Verdict::Keep)?;
     let window = first.saturating_sub(6)..=first;
     for i in window.rev() {
-        let b = &blocks[i];
-        let words = count_words(&b.text);
-        if (3..=25).contains(&words)
-            && !b.text.ends_with('.')
-            && meta::byline(&b.text).is_none()
-            && meta::date(&b.text).is_none()
-            && super::boilerplate::line_reason(&b.text).is_none()
+        if is_headline(&blocks[i].text)
             && (i < first || verdicts.get(i + 1) == Some(&Verdict::Keep))
         {
             verdicts[i] = Verdict::Drop(TITLE_REPEATED);
-            return Some(b.text.clone());
+            return Some(blocks[i].text.clone());
         }
     }
     None
+}
+
+/// A line that reads as a headline: 3 to 25 words, capitalised, no final
+/// full stop, and neither furniture nor a byline or date.
+fn is_headline(text: &str) -> bool {
+    (3..=25).contains(&count_words(text))
+        && !text.ends_with('.')
+        && text.starts_with(|c: char| {
+            c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'')
+        })
+        && meta::byline(text).is_none()
+        && meta::date(text).is_none()
+        && super::boilerplate::line_reason(text).is_none()
 }
 
 /// The file name without folders or extension, as a last-resort title.
@@ -387,6 +439,19 @@ mod tests {
         let d = doc("Skip to main content\nMenu\nFerry terminal to close\n\
             The harbour board voted on Monday to close the old ferry terminal by the end of the year.");
         assert_eq!(d.title, "Ferry terminal to close");
+    }
+
+    #[test]
+    fn a_site_name_on_the_first_line_gives_way_to_the_headline() {
+        let d = doc(
+            "Harbour Times\nMenu\nNews\nSport\nWeather\nSign In\nFerry terminal to close\nBy Jane Roe\n\
+            The harbour board voted on Monday to close the old ferry terminal by the end of the year.\n\
+            Share on Facebook\nPrivacy Policy",
+        );
+        assert_eq!(d.title, "Ferry terminal to close");
+        assert_eq!(d.removed[0].text, "Harbour Times");
+        assert_eq!(d.removed[0].reason, SITE_NAME);
+        assert_eq!(d.paragraphs.len(), 1);
     }
 
     #[test]
