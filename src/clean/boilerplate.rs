@@ -244,6 +244,13 @@ const RULES: &[Rule] = &[
         "learn more", "find out more", "more:", "see more", "show more", "load more",
         "view more", "read the story", "read the article", "read on",
     ]},
+    // "Skip to article", a logo's alt text, a weather widget.
+    Rule { reason: NAVIGATION, how: Prefix, max_words: 6, ends: No, phrases: &[
+        "skip to ", "jump to ", "go to ",
+    ]},
+    Rule { reason: NAVIGATION, how: Contains, max_words: 4, ends: No, phrases: &[
+        "logo", "°f", "°c",
+    ]},
     // Navigation and account links.
     Rule { reason: NAVIGATION, how: Whole, max_words: 6, ends: No, phrases: &[
         "skip to content", "skip to main content", "skip to navigation", "skip navigation",
@@ -735,6 +742,9 @@ mod tests {
     #[test]
     fn navigation_and_crumbs() {
         assert_eq!(reason("Skip to main content"), Some(NAVIGATION));
+        assert_eq!(reason("Skip to Article"), Some(NAVIGATION));
+        assert_eq!(reason("Harbour Times Logo"), Some(NAVIGATION));
+        assert_eq!(reason("55°F Clear"), Some(NAVIGATION));
         assert_eq!(reason("Sign In"), Some(NAVIGATION));
         assert_eq!(reason("Home > World > Africa"), Some(NAVIGATION));
         assert_eq!(

@@ -9,7 +9,7 @@ use super::{Document, dateline, debris, meta};
 use crate::model::{Paragraph, ParagraphKind, Removed};
 
 pub const TITLE_REPEATED: &str = "the title, repeated";
-pub const SITE_NAME: &str = "page furniture: the site's name";
+pub const SITE_NAME: &str = "page furniture: first line, not the headline";
 pub const BYLINE: &str = "byline (kept as the article's byline)";
 pub const DATE_LINE: &str = "date line (kept as the article's date)";
 
@@ -50,13 +50,9 @@ pub fn assemble(source: &str, blocks: Vec<Block>, hints: Hints) -> Document {
     let mut site_name = None;
     if doc.title.is_empty() {
         doc.title = title_before_article(blocks, &mut verdicts).unwrap_or_else(|| stem(source));
-    } else if judgement.page
-        && skip == 1
-        && count_words(&doc.title) <= 3
-        && decided.iter().all(Option::is_none)
-    {
-        // A first line of a few words that the page never repeats may be
-        // the site's name: a headline over the article wins.
+    } else if judgement.page && skip == 1 && decided.iter().all(Option::is_none) {
+        // A first line that the page never repeats may be the site's name
+        // or a menu: a headline over the article's byline wins.
         if let Some(headline) = headline_over_byline(blocks, &mut verdicts) {
             site_name = Some(std::mem::replace(&mut doc.title, headline));
         }
