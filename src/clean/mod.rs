@@ -3,6 +3,7 @@
 //! into `removed`, each with its reason.
 
 pub mod boilerplate;
+pub mod html;
 pub mod structure;
 
 use crate::ingest::{Format, RawDoc};
@@ -24,7 +25,8 @@ pub struct Document {
 /// read back as is.
 pub fn clean(raw: &RawDoc) -> Document {
     match raw.format {
-        Format::Text | Format::Json | Format::Markdown | Format::Html => {
+        Format::Html => html::from_html(&raw.source, &raw.text),
+        Format::Text | Format::Json | Format::Markdown => {
             structure::from_text(&raw.source, &raw.text)
         }
     }
