@@ -4,7 +4,7 @@
 
 use super::blocks::Block;
 use super::page::{NodeKind, Page};
-use super::rules::Mark;
+use super::rules::{Mark, Role};
 
 /// The element holding the article, and the marks in force on the page.
 #[derive(Debug)]
@@ -20,30 +20,37 @@ pub struct Selection {
 /// page's prose: it names the article, not furniture beside it
 /// (`<div class="story-body has-sidebar">`).
 const MAX_MARKED_SHARE: f32 = 0.5;
-/// ...and at least a short article's worth of prose: a page whose story is
-/// a few lines long can have a longer footer.
-const MIN_MARKED_PROSE: f32 = 800.0;
+/// ...and at least this many blocks of prose: a page whose story is a few
+/// lines long can have a longer footer blurb.
+const MIN_MARKED_PARAGRAPHS: f32 = 3.0;
 
 /// Weight of link text against a container.
 const LINK_PENALTY: f32 = 1.0;
+/// A heading that is a link heads a teaser for another story.
+const LINKED_HEADING_PENALTY: f32 = 3.0;
+/// Weight of prose that is not in a paragraph element.
+const LOOSE_TEXT_WEIGHT: f32 = 0.5;
 /// Weight of short scraps (labels, dates, one-word lines) against it.
-const SCRAP_PENALTY: f32 = 0.05;
+const SCRAP_PENALTY: f32 = 0.1;
 
 /// Choose the container of the article among the elements of `page`.
 pub fn select(page: &Page, blocks: &[Block]) -> Selection {
     let n = page.nodes.len();
     let mut prose = vec![0f32; n];
+    let mut paragraphs = vec![0f32; n];
     for b in blocks {
         prose[b.owner] += prose_weight(b);
+        paragraphs[b.owner] += f32::from(u8::from(prose_weight(b) > 0.0));
     }
     sum_up(page, &mut prose);
+    sum_up(page, &mut paragraphs);
     let total: f32 = prose
         .iter()
         .enumerate()
         .filter(|&(i, _)| page.nodes[i].parent == usize::MAX)
         .map(|(_, p)| *p)
         .sum();
-    let marks = marks_in_force(page, &prose, total);
+    let marks = marks_in_force(page, &prose, &paragraphs, total);
     let mut net = vec![0f32; n];
     for b in blocks {
         if marks[b.owner].is_none() {
@@ -75,7 +82,12 @@ fn sum_up(page: &Page, values: &mut [f32]) {
 
 /// The mark in force at each node: its own, unless it would hide most of
 /// the page's prose, else its parent's.
-fn marks_in_force(page: &Page, prose: &[f32], total: f32) -> Vec<Option<(Mark, usize)>> {
+fn marks_in_force(
+    page: &Page,
+    prose: &[f32],
+    paragraphs: &[f32],
+    total: f32,
+) -> Vec<Option<(Mark, usize)>> {
     let mut marks: Vec<Option<(Mark, usize)>> = vec![None; page.nodes.len()];
     for i in 0..page.nodes.len() {
         let inherited = match page.nodes[i].parent {
@@ -84,7 +96,8 @@ fn marks_in_force(page: &Page, prose: &[f32], total: f32) -> Vec<Option<(Mark, u
         };
         let own = match page.nodes[i].kind {
             NodeKind::Element { mark: Some(m), .. }
-                if prose[i] <= MAX_MARKED_SHARE * total || prose[i] < MIN_MARKED_PROSE =>
+                if prose[i] <= MAX_MARKED_SHARE * total
+                    || paragraphs[i] < MIN_MARKED_PARAGRAPHS =>
             {
                 Some((m, i))
             }
@@ -119,11 +132,25 @@ fn prose_weight(b: &Block) -> f32 {
 fn net_weight(b: &Block) -> f32 {
     let density = b.link_density();
     if density > 0.5 {
-        -LINK_PENALTY * b.chars as f32
+        let teaser = if matches!(b.role, Role::Heading(_)) {
+            LINKED_HEADING_PENALTY
+        } else {
+            1.0
+        };
+        -LINK_PENALTY * teaser * b.chars as f32
     } else if is_prose(b) {
-        b.chars as f32 * (1.0 - density) - LINK_PENALTY * b.link_chars as f32
+        role_weight(b.role) * b.chars as f32 * (1.0 - density) - LINK_PENALTY * b.link_chars as f32
     } else {
         -SCRAP_PENALTY * b.chars as f32
+    }
+}
+
+/// Prose in a paragraph, list item or quotation counts in full; text
+/// loose in a `div` is as often a teaser's summary as an article's line.
+fn role_weight(role: Role) -> f32 {
+    match role {
+        Role::Block => LOOSE_TEXT_WEIGHT,
+        _ => 1.0,
     }
 }
 
