@@ -33,13 +33,19 @@ impl Block {
 /// The text blocks of `page`, in document order.
 pub fn blocks(page: &Page) -> Vec<Block> {
     let mut walk = Walk::default();
-    for i in 0..page.nodes.len() {
+    let mut i = 0;
+    while i < page.nodes.len() {
         walk.close_ended(i);
         let node = &page.nodes[i];
+        if page.is_hidden(i) {
+            i = node.end.max(i + 1);
+            continue;
+        }
         match node.kind {
             NodeKind::Element { role, .. } => walk.open(i, node.end, role),
             NodeKind::Text { start, end } => walk.push_text(&page.text[start..end]),
         }
+        i += 1;
     }
     walk.close_ended(usize::MAX);
     walk.flush();
@@ -85,6 +91,11 @@ impl Walk {
     }
 
     fn open(&mut self, index: usize, end: usize, role: Role) {
+        let role = match role {
+            Role::Custom if self.in_running_text() => Role::Inline,
+            Role::Custom => Role::Block,
+            other => other,
+        };
         match role {
             Role::Inline => {}
             Role::Link => self.links += 1,
@@ -101,6 +112,14 @@ impl Walk {
         if role != Role::Break {
             self.open.push((index, end, role));
         }
+    }
+
+    /// Inside a paragraph or a heading, where text runs on.
+    fn in_running_text(&self) -> bool {
+        matches!(
+            self.owners.last(),
+            Some((_, Role::Paragraph | Role::Heading(_)))
+        )
     }
 
     /// Append text with runs of HTML whitespace collapsed to one space
@@ -193,6 +212,24 @@ mod tests {
         let got = texts("<h2>Sub <em>head</em></h2><ul><li>an item</li></ul>");
         assert_eq!(got[0], ("Sub head".into(), Role::Heading(2)));
         assert_eq!(got[1], ("an item".into(), Role::ListItem));
+    }
+
+    #[test]
+    fn a_custom_element_inside_a_paragraph_is_inline() {
+        let got = texts("<p>as shown (<source-note>a study</source-note>).</p>");
+        assert_eq!(
+            got,
+            vec![("as shown (a study).".to_string(), Role::Paragraph)]
+        );
+    }
+
+    #[test]
+    fn the_innermost_hover_card_is_hidden() {
+        let got = texts(
+            "<p>Ask <span class=tooltip-person><a>Ana Ruiz</a>\
+             <span class=tooltip-card>Her recent stories</span></span> now.</p>",
+        );
+        assert_eq!(got[0].0, "Ask Ana Ruiz now.");
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn from_html(source: &str, html: &str) -> Document {
         .filter(|b| b.owner >= container && b.owner < end)
         .collect();
     let mut pending = Pending::default();
-    for (i, b) in inside.iter().enumerate() {
+    for b in &inside {
         if let Some((mark, at)) = selection.marks[b.owner] {
             if mark.shown && at >= container {
                 pending.add(&b.text, mark.reason, at);
@@ -59,7 +59,7 @@ pub fn from_html(source: &str, html: &str) -> Document {
         if b.role == Role::Heading(1) {
             continue;
         }
-        if let Some(reason) = filter::drop_reason(b, &inside[i + 1..]) {
+        if let Some(reason) = filter::drop_reason(b) {
             pending.add(&b.text, reason, usize::MAX);
             continue;
         }
@@ -136,8 +136,23 @@ fn drop_trailing_headings(doc: &mut Document) {
     }
 }
 
-/// A dateline ("BAMAKO, ...") at the start of the first paragraph.
+/// A dateline ("BAMAKO, ...") at the start of the first paragraph, or
+/// the whole first paragraph when it is a place in capitals alone.
 fn split_first_dateline(doc: &mut Document) {
+    if let Some(first) = doc.paragraphs.first()
+        && is_place_line(&first.text)
+    {
+        let place = first.text.trim_end_matches([' ', '-', '—', '–', ',', ':']);
+        doc.dateline = Some(place.to_string());
+        doc.paragraphs.remove(0);
+        for (index, p) in doc.paragraphs.iter_mut().enumerate() {
+            p.index = index;
+        }
+        for r in &mut doc.removed {
+            r.before = r.before.map(|b| b.saturating_sub(1));
+        }
+        return;
+    }
     if let Some(first) = doc.paragraphs.first_mut()
         && first.kind == ParagraphKind::Body
         && let Some((dateline, rest)) = split_dateline(&first.text)
@@ -146,4 +161,12 @@ fn split_first_dateline(doc: &mut Document) {
         doc.dateline = Some(dateline);
         first.text = rest;
     }
+}
+/// A line that is only a place in capitals: "BAAR, SWITZERLAND".
+fn is_place_line(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    text.chars().count() <= 40
+        && letters >= 3
+        && text.split_whitespace().count() <= 5
+        && !text.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
 }

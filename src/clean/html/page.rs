@@ -52,7 +52,43 @@ impl Page {
         let dom = Html::parse_document(html);
         let mut page = Page::default();
         page.flatten(&dom);
+        page.resolve_hover_cards();
         page
+    }
+
+    /// Whether node `i` is an element hidden from the reader, whose
+    /// subtree holds no text to read.
+    pub fn is_hidden(&self, i: usize) -> bool {
+        matches!(
+            self.nodes[i].kind,
+            NodeKind::Element {
+                mark: Some(rules::HIDDEN),
+                ..
+            }
+        )
+    }
+
+    /// Of nested elements named as hover pop-ups, the innermost is the
+    /// hidden card; the outer ones hold its visible trigger.
+    fn resolve_hover_cards(&mut self) {
+        let mut holds_card = vec![false; self.nodes.len()];
+        for i in (0..self.nodes.len()).rev() {
+            let NodeKind::Element { mark, .. } = &mut self.nodes[i].kind else {
+                continue;
+            };
+            let is_card = *mark == Some(rules::HOVER);
+            if is_card {
+                *mark = if holds_card[i] {
+                    None
+                } else {
+                    Some(rules::HIDDEN)
+                };
+            }
+            let parent = self.nodes[i].parent;
+            if parent != usize::MAX && (is_card || holds_card[i]) {
+                holds_card[parent] = true;
+            }
+        }
     }
 
     fn flatten(&mut self, dom: &Html) {
@@ -73,11 +109,6 @@ impl Page {
                         if skipping.is_some() {
                             continue;
                         }
-                        if in_head || rules::is_skipped_tag(name) || is_hidden(el) {
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        let role = rules::role_of(name);
                         let mark = rules::mark_of_tag(name).or_else(|| {
                             rules::mark_of_names(
                                 el.attr("class"),
@@ -86,6 +117,15 @@ impl Page {
                                 name,
                             )
                         });
+                        if in_head
+                            || rules::is_skipped_tag(name)
+                            || is_hidden(el)
+                            || mark == Some(rules::HIDDEN)
+                        {
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        let role = rules::role_of(name);
                         let index = self.nodes.len();
                         self.nodes.push(Node {
                             parent: open.last().copied().unwrap_or(usize::MAX),

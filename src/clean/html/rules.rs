@@ -26,8 +26,11 @@ pub enum Role {
     Row,
     /// A table cell: a space apart from its neighbours, not a block.
     Cell,
-    /// Any other element that starts a new block (`div`, `section`, `td`,
-    /// and unknown or custom elements).
+    /// A custom element (`<my-widget>`): inline inside a paragraph or a
+    /// heading, a block elsewhere.
+    Custom,
+    /// Any other element that starts a new block (`div`, `section`, and
+    /// unknown elements).
     Block,
 }
 
@@ -69,7 +72,12 @@ const DATE: Mark = mark("date line", false, false);
 const TAGS: Mark = mark("tags", true, false);
 const COOKIES: Mark = mark("cookie notice", false, true);
 const PROMOTION: Mark = mark("promotion", true, true);
-const HIDDEN: Mark = mark("hidden text", false, true);
+/// Text a reader of the page never sees; skipped like `hidden`.
+pub const HIDDEN: Mark = mark("hidden text", false, true);
+/// A pop-up shown on hover. Its trigger and its card may both carry the
+/// word (`rollover-person` around `rollover-person-card`): only the
+/// innermost such element is the hidden card.
+pub const HOVER: Mark = mark("hover card", false, true);
 const WIDGET: Mark = mark("page widget", false, false);
 const ARTICLE_META: Mark = mark("article details", false, false);
 
@@ -126,6 +134,7 @@ pub fn role_of(name: &str) -> Role {
         | "dfn" | "em" | "font" | "i" | "img" | "ins" | "kbd" | "label" | "mark" | "nobr" | "q"
         | "s" | "samp" | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time" | "tt"
         | "u" | "var" | "wbr" | "picture" | "source" => Role::Inline,
+        custom if custom.contains('-') => Role::Custom,
         _ => Role::Block,
     }
 }
@@ -161,6 +170,11 @@ const HIDDEN_CLASSES: &[&str] = &[
 /// Words are whole parts of the name (`related-posts` -> `related`,
 /// `shareBar` -> `share`), never substrings (`header` is not `head`).
 const NAME_WORDS: &[(&str, Mark)] = &[
+    // pop-ups shown on hover, hidden in the page as saved
+    ("rollover", HOVER),
+    ("tooltip", HOVER),
+    ("popover", HOVER),
+    ("hovercard", HOVER),
     // share and social buttons
     ("share", SHARE),
     ("shares", SHARE),
@@ -429,7 +443,8 @@ mod tests {
     fn text_tags_and_blocks() {
         assert_eq!(role_of("span"), Role::Inline);
         assert_eq!(role_of("h3"), Role::Heading(3));
-        assert_eq!(role_of("my-widget"), Role::Block);
+        assert_eq!(role_of("my-widget"), Role::Custom);
+        assert_eq!(role_of("marquee"), Role::Block);
         assert!(is_skipped_tag("script"));
         assert_eq!(mark_of_tag("nav").map(|m| m.reason), Some("navigation"));
     }
