@@ -37,17 +37,64 @@ const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// Words that modify a title without being one ("Former President").
 const TITLE_MODIFIERS: &[&str] = &[
-    "former", "acting", "interim", "retired", "deputy", "vice", "then", "outgoing", "incoming",
-    "late", "first", "junior", "senior", "chief", "top", "assistant", "associate", "majority",
-    "minority", "principal", "lead", "longtime", "current", "ex", "co", "executive", "general",
+    "former",
+    "acting",
+    "interim",
+    "retired",
+    "deputy",
+    "vice",
+    "then",
+    "outgoing",
+    "incoming",
+    "late",
+    "first",
+    "junior",
+    "senior",
+    "chief",
+    "top",
+    "assistant",
+    "associate",
+    "majority",
+    "minority",
+    "principal",
+    "lead",
+    "longtime",
+    "current",
+    "ex",
+    "co",
+    "executive",
+    "general",
 ];
 
 /// Words before a place that make it a location rather than a government
 /// acting ("talks in Paris" is not Paris speaking).
 const LOCATIVES: &[&str] = &[
-    "in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "via",
-    "through", "toward", "towards", "across", "visit", "visited", "visiting", "reached",
-    "arrived", "flew", "travelled", "traveled", "returned", "based", "embassy",
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "via",
+    "through",
+    "toward",
+    "towards",
+    "across",
+    "visit",
+    "visited",
+    "visiting",
+    "reached",
+    "arrived",
+    "flew",
+    "travelled",
+    "traveled",
+    "returned",
+    "based",
+    "embassy",
 ];
 
 /// How a mention names its actor.
@@ -201,7 +248,10 @@ fn connector(p: &Para, j: usize, end: usize) -> Option<usize> {
         let head = p.lower(j - 1);
         let joins = lexicon::is(head, lexicon::ORG_HEAD | lexicon::ROLE)
             || gazetteer::get().title(head).is_some()
-            || matches!(head, "states" | "republic" | "kingdom" | "minister" | "secretary");
+            || matches!(
+                head,
+                "states" | "republic" | "kingdom" | "minister" | "secretary"
+            );
         if joins {
             if next_cap(j + 1) {
                 return Some(1);
@@ -267,7 +317,9 @@ fn acronym_definitions(p: &Para, classes: &mut ClassAcronyms, defined: &mut Vec<
             defined.push((acronym.to_string(), expansion.to_string()));
         } else {
             let head = p.lower(i - 1);
-            let kind = if lexicon::is(head, lexicon::GROUP_NOUN) && p.lower[p.tokens[k].start..p.tokens[i].start].contains("military") {
+            let kind = if lexicon::is(head, lexicon::GROUP_NOUN)
+                && p.lower[p.tokens[k].start..p.tokens[i].start].contains("military")
+            {
                 ActorKind::Group
             } else {
                 ActorKind::Organization
@@ -283,7 +335,8 @@ fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n)
         && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// The longest gazetteer name starting at token `i` and ending by `end`:
@@ -305,7 +358,9 @@ fn title_ending_at(p: &Para, from: usize, k: usize) -> Option<usize> {
         return Some(k);
     }
     let longest = (from..=k).find(|&s| {
-        k + 1 - s <= g.title_words && g.title(&p.lower[p.tokens[s].start..p.tokens[k].end]).is_some()
+        k + 1 - s <= g.title_words
+            && g.title(&p.lower[p.tokens[s].start..p.tokens[k].end])
+                .is_some()
     });
     longest.or_else(|| lexicon::is(p.lower(k), lexicon::ROLE).then_some(k))
 }
@@ -396,7 +451,11 @@ fn read_run(
     if c.kind.is_none() && c.title.is_some() && c.mention.start == c.mention.end {
         // a title with no name after it: a name may follow after a comma
         if p.is(b, ',') && p.capitalised(b + 1) {
-            *pending_title = Some((c.title.clone().unwrap_or_default(), c.official, c.affiliate.clone()));
+            *pending_title = Some((
+                c.title.clone().unwrap_or_default(),
+                c.official,
+                c.affiliate.clone(),
+            ));
         }
         return Vec::new();
     }
@@ -413,9 +472,12 @@ fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candi
     let after = if b < p.tokens.len() { p.lower(b) } else { "" };
     c.name = e.canonical.clone();
     // a medium or organisation belongs to a country without being it
-    c.country = e
-        .country
-        .filter(|_| matches!(e.place, Place::Country | Place::Capital | Place::Metonym | Place::Demonym));
+    c.country = e.country.filter(|_| {
+        matches!(
+            e.place,
+            Place::Country | Place::Capital | Place::Metonym | Place::Demonym
+        )
+    });
     c.abbreviation = e.abbreviation.clone();
     c.strong = true;
     match e.place {
@@ -516,7 +578,13 @@ fn read_person(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candidate
     if let Some((s, k)) = title_at {
         // modifiers before the title belong to it ("Majority Leader")
         let t0 = (j..s)
-            .find(|&m| (m..s).all(|x| !is_name_token(p, x) || TITLE_MODIFIERS.contains(&p.lower(x)) || p.capitalised(x)))
+            .find(|&m| {
+                (m..s).all(|x| {
+                    !is_name_token(p, x)
+                        || TITLE_MODIFIERS.contains(&p.lower(x))
+                        || p.capitalised(x)
+                })
+            })
             .unwrap_or(s);
         let title = expand_title(p.slice(t0, k + 1));
         c.official = official_title(&title);
@@ -661,7 +729,10 @@ fn followed_by_group_noun(p: &Para, b: usize) -> bool {
 /// chairs ..., said").
 fn followed_by_cue(p: &Para, b: usize) -> bool {
     let mut k = b;
-    while k < p.tokens.len() && (lexicon::is(p.lower(k), lexicon::ADVERB) || matches!(p.lower(k), "has" | "had" | "have")) {
+    while k < p.tokens.len()
+        && (lexicon::is(p.lower(k), lexicon::ADVERB)
+            || matches!(p.lower(k), "has" | "had" | "have"))
+    {
         k += 1;
     }
     k < p.tokens.len()
@@ -727,7 +798,10 @@ impl ActorSet {
         let Some(kind) = c.kind else {
             return;
         };
-        let affiliation = c.affiliate.as_ref().map(|a| self.entity_for(a, c.qualifier_at));
+        let affiliation = c
+            .affiliate
+            .as_ref()
+            .map(|a| self.entity_for(a, c.qualifier_at));
         self.entities.push(Entity {
             name: c.name.clone(),
             kind,
@@ -870,7 +944,11 @@ impl ActorSet {
             .filter(|(_, e)| {
                 std::iter::once(&e.name).chain(&e.aliases).any(|n| {
                     let n: Vec<&str> = n.split(' ').collect();
-                    let (long, short) = if n.len() >= words.len() { (&n[..], &words[..]) } else { (&words[..], &n[..]) };
+                    let (long, short) = if n.len() >= words.len() {
+                        (&n[..], &words[..])
+                    } else {
+                        (&words[..], &n[..])
+                    };
                     ends_with(long, short) && compatible_first_names(long, short)
                 })
             })
@@ -1015,11 +1093,7 @@ impl ActorSet {
                     aliases: e.aliases.clone(),
                     title: e.title.clone(),
                     affiliation: e.affiliation.filter(|&a| a != i).map(|a| ids[a].clone()),
-                    mentions: e
-                        .mentions
-                        .iter()
-                        .filter_map(|m| span(paras, m))
-                        .collect(),
+                    mentions: e.mentions.iter().filter_map(|m| span(paras, m)).collect(),
                 }
             })
             .collect()
@@ -1093,7 +1167,9 @@ fn gender_agrees(a: Option<Gender>, b: Option<Gender>) -> bool {
 /// word.
 fn same_but_one_letter(a: &str, b: &str) -> bool {
     match (a.rsplit_once(' '), b.rsplit_once(' ')) {
-        (Some((ra, la)), Some((rb, lb))) => ra == rb && la.chars().count() >= 5 && one_edit_apart(la, lb),
+        (Some((ra, la)), Some((rb, lb))) => {
+            ra == rb && la.chars().count() >= 5 && one_edit_apart(la, lb)
+        }
         _ => false,
     }
 }
@@ -1105,8 +1181,16 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     if a == b || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
         return false;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     if short.len() == long.len() {
         short[prefix + 1..] == long[prefix + 1..]
     } else {

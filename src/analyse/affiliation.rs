@@ -15,7 +15,16 @@ use super::sentences::Para;
 use crate::model::ActorKind;
 
 /// Words before a country that make it a place, not an actor.
-const PLACE_WORDS: &[&str] = &["in", "from", "to", "into", "across", "throughout", "inside", "near"];
+const PLACE_WORDS: &[&str] = &[
+    "in",
+    "from",
+    "to",
+    "into",
+    "across",
+    "throughout",
+    "inside",
+    "near",
+];
 
 /// Give unaffiliated officials the country their context speaks for.
 pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) {
@@ -33,7 +42,11 @@ pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) 
             colleague_before(actors, e, quotes, &mut score);
         }
         let best = score.values().copied().max().unwrap_or(0);
-        let top: Vec<usize> = score.iter().filter(|&(_, &v)| v == best).map(|(&k, _)| k).collect();
+        let top: Vec<usize> = score
+            .iter()
+            .filter(|&(_, &v)| v == best)
+            .map(|(&k, _)| k)
+            .collect();
         if best >= 2 && top.len() == 1 {
             actors.entities[e].affiliation = Some(top[0]);
         }
@@ -62,14 +75,25 @@ fn metonyms_before(paras: &[Para], actors: &ActorSet, e: usize, score: &mut BTre
 
 /// Countries that act in the official's own words (a demonym with a
 /// government noun, a country not used as a place): a point each.
-fn countries_in_words(paras: &[Para], actors: &ActorSet, e: usize, quotes: &[Reported], score: &mut BTreeMap<usize, u32>) {
+fn countries_in_words(
+    paras: &[Para],
+    actors: &ActorSet,
+    e: usize,
+    quotes: &[Reported],
+    score: &mut BTreeMap<usize, u32>,
+) {
     for q in quotes.iter().filter(|q| q.speaker == Some(e)) {
         let p = &paras[q.para];
         for (start, c) in actors.within(q.para, q.tokens.start, q.tokens.end) {
             if actors.entities[c].kind != ActorKind::Country {
                 continue;
             }
-            let place = start > 0 && PLACE_WORDS.contains(&p.lower(start - 1));
+            // "in Mali", "in the Central African Republic"
+            let mut k = start;
+            while k > q.tokens.start && p.lower(k - 1) == "the" {
+                k -= 1;
+            }
+            let place = k > 0 && PLACE_WORDS.contains(&p.lower(k - 1));
             if !place {
                 *score.entry(c).or_default() += 1;
             }
@@ -79,7 +103,12 @@ fn countries_in_words(paras: &[Para], actors: &ActorSet, e: usize, quotes: &[Rep
 
 /// The affiliation of the official quoted in the paragraph before this
 /// official's first quote: a point.
-fn colleague_before(actors: &ActorSet, e: usize, quotes: &[Reported], score: &mut BTreeMap<usize, u32>) {
+fn colleague_before(
+    actors: &ActorSet,
+    e: usize,
+    quotes: &[Reported],
+    score: &mut BTreeMap<usize, u32>,
+) {
     let Some(first) = quotes.iter().position(|q| q.speaker == Some(e)) else {
         return;
     };

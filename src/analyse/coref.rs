@@ -88,8 +88,12 @@ pub fn resolve(
 /// of its own, or the person whose surname it is.
 fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Option<usize> {
     let p = &paras[np.para];
-    let all_caps = (np.start..np.end).all(|k| p.capitalised(k) || lexicon::is(p.lower(k), lexicon::NAME_PARTICLE));
-    let common = lexicon::is(p.lower(np.start), lexicon::COMMON | lexicon::DETERMINER | lexicon::CALENDAR | lexicon::NOT_ACTOR);
+    let all_caps = (np.start..np.end)
+        .all(|k| p.capitalised(k) || lexicon::is(p.lower(k), lexicon::NAME_PARTICLE));
+    let common = lexicon::is(
+        p.lower(np.start),
+        lexicon::COMMON | lexicon::DETERMINER | lexicon::CALENDAR | lexicon::NOT_ACTOR,
+    );
     if !all_caps || common || np.end - np.start > 4 {
         return None;
     }
@@ -167,8 +171,7 @@ fn pronoun(
 /// President" names France only as the president's country).
 fn is_qualifier(paras: &[Para], actors: &ActorSet, p: usize, t: usize, e: usize) -> bool {
     let _ = paras;
-    actors.entities[e].kind == ActorKind::Country
-        && actors.at(p, t + 1).is_some_and(|o| o != e)
+    actors.entities[e].kind == ActorKind::Country && actors.at(p, t + 1).is_some_and(|o| o != e)
 }
 
 /// "the minister": the most recent person whose title has the head word;

@@ -39,7 +39,10 @@ pub struct Cue {
 
 static TABLE: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for line in CUES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in CUES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let mut fields = line.split('\t');
         let Some(lemma) = fields.next().map(str::trim) else {
             continue;
@@ -74,8 +77,7 @@ static TABLE: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
 /// "argued", "arguing"; "cry" gets its forms from the table).
 fn regular_forms(lemma: &str) -> Vec<String> {
     let stem = lemma.strip_suffix('e').unwrap_or(lemma);
-    let s = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch")
-    {
+    let s = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
         format!("{lemma}es")
     } else {
         format!("{lemma}s")

@@ -365,10 +365,7 @@ mod tests {
     fn organisations_by_name_and_abbreviation() {
         // "NATO said ..." and "the European Union (EU)"
         let g = get();
-        assert_eq!(
-            g.lookup("NATO").map(|e| e.place),
-            Some(Place::Org)
-        );
+        assert_eq!(g.lookup("NATO").map(|e| e.place), Some(Place::Org));
         let eu = g.lookup("EU").expect("EU");
         assert_eq!(eu.canonical, "European Union");
     }

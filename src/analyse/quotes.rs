@@ -75,7 +75,11 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
     let marks: Vec<Vec<Marked>> = pair_all(paras);
     let mut found: Vec<Found> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
-        let in_marks = |t: usize| marks[pi].iter().any(|m| m.inner(p).contains(&t) || m.open == t || m.close == Some(t));
+        let in_marks = |t: usize| {
+            marks[pi]
+                .iter()
+                .any(|m| m.inner(p).contains(&t) || m.open == t || m.close == Some(t))
+        };
         let attributions = attributions(p, pi, &in_marks);
         let start = found.len();
         direct_quotes(p, pi, &marks[pi], &attributions, &mut found);
@@ -103,7 +107,11 @@ fn pair_all(paras: &[Para]) -> Vec<Vec<Marked>> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let next_opens = paras.get(i + 1).is_some_and(|n| n.tokens.first().is_some_and(|t| t.kind == Kind::Mark && opening(n, 0)));
+            let next_opens = paras.get(i + 1).is_some_and(|n| {
+                n.tokens
+                    .first()
+                    .is_some_and(|t| t.kind == Kind::Mark && opening(n, 0))
+            });
             pair_marks(p, next_opens)
         })
         .collect()
@@ -120,8 +128,12 @@ fn opening(p: &Para, i: usize) -> bool {
         _ => {
             let before = p.text[..t.start].chars().next_back();
             let after = p.text[t.end..].chars().next();
-            let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/'));
-            let space_after = after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+            let space_before = before.is_none_or(|b| {
+                b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/')
+            });
+            let space_after = after.is_none_or(|a| {
+                a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+            });
             space_before && !space_after
         }
     }
@@ -154,7 +166,10 @@ pub fn pair_marks(p: &Para, next_continues: bool) -> Vec<Marked> {
             }
             (Some(o), _) => {
                 let mut pairs = pairs;
-                pairs.push(Marked { open: o, close: None });
+                pairs.push(Marked {
+                    open: o,
+                    close: None,
+                });
                 pairs.sort_by_key(|m| m.open);
                 return with_singles(p, pairs);
             }
@@ -165,7 +180,11 @@ pub fn pair_marks(p: &Para, next_continues: bool) -> Vec<Marked> {
 
 /// One pairing pass: the pairs, the opening left open at the end, and the
 /// first nested opening seen inside it.
-fn pair_once(p: &Para, doubles: &[usize], ignored: &[usize]) -> (Vec<Marked>, Option<usize>, Option<usize>) {
+fn pair_once(
+    p: &Para,
+    doubles: &[usize],
+    ignored: &[usize],
+) -> (Vec<Marked>, Option<usize>, Option<usize>) {
     let mut pairs = Vec::new();
     let mut outer: Option<usize> = None;
     let mut inner: Option<usize> = None;
@@ -197,7 +216,11 @@ fn pair_once(p: &Para, doubles: &[usize], ignored: &[usize]) -> (Vec<Marked>, Op
 /// Single-quoted fragments outside double quotation marks ("a ‘red line’"),
 /// kept only when clearly opened and closed.
 fn with_singles(p: &Para, mut pairs: Vec<Marked>) -> Vec<Marked> {
-    let inside = |i: usize| pairs.iter().any(|m| m.open < i && m.close.is_none_or(|c| i < c));
+    let inside = |i: usize| {
+        pairs
+            .iter()
+            .any(|m| m.open < i && m.close.is_none_or(|c| i < c))
+    };
     let mut open: Option<usize> = None;
     let mut singles = Vec::new();
     for i in 0..p.tokens.len() {
@@ -315,7 +338,8 @@ fn attribution_at(
             return None;
         }
         let source = main_source?;
-        let content = content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))?;
+        let content =
+            content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))?;
         return Some(Attribution {
             source: Some(source),
             cue: word,
@@ -326,7 +350,9 @@ fn attribution_at(
         if cue.bare && !bare_ok(p, np.clone(), k) {
             return None;
         }
-        if let Some(content) = content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks)) {
+        if let Some(content) =
+            content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))
+        {
             return Some(Attribution {
                 source: Some(phrase(np)),
                 cue: word,
@@ -345,7 +371,11 @@ fn attribution_at(
         return None;
     }
     // "…, said X."
-    if cue.class == CueClass::Speech && !cue.bare && k > s0 && (p.is(k - 1, ',') || p.tokens[k - 1].kind == Kind::Mark) {
+    if cue.class == CueClass::Speech
+        && !cue.bare
+        && k > s0
+        && (p.is(k - 1, ',') || p.tokens[k - 1].kind == Kind::Mark)
+    {
         let np = np_after(p, k + 1, s1)?;
         if !only_adjuncts(p, np.end, s1) {
             return None;
@@ -368,7 +398,10 @@ fn bare_ok(p: &Para, np: Range<usize>, k: usize) -> bool {
         return true;
     }
     let head = p.lower(np.end - 1);
-    let plural_noun = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !p.capitalised(np.end - 1);
+    let plural_noun = head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !p.capitalised(np.end - 1);
     matches!(head, "they" | "we" | "i" | "you") || plural_noun
 }
 
@@ -379,7 +412,9 @@ fn bare_ok(p: &Para, np: Range<usize>, k: usize) -> bool {
 /// is the subject.
 fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
     let mut j = k;
-    while j > s0 && (lexicon::is(p.lower(j - 1), lexicon::AUXILIARY | lexicon::ADVERB) || is_time(p, j - 1)) {
+    while j > s0
+        && (lexicon::is(p.lower(j - 1), lexicon::AUXILIARY | lexicon::ADVERB) || is_time(p, j - 1))
+    {
         j -= 1;
     }
     if j == s0 {
@@ -394,12 +429,30 @@ fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
             return None;
         }
         let seg = open + 1..close;
-        if (seg.start..seg.end).all(|i| p.capitalised(i) || lexicon::is(p.lower(i), lexicon::NAME_PARTICLE)) {
+        if (seg.start..seg.end)
+            .all(|i| p.capitalised(i) || lexicon::is(p.lower(i), lexicon::NAME_PARTICLE))
+        {
             return Some(seg);
         }
         let first = p.lower(seg.start);
-        let skippable = matches!(first, "who" | "whose" | "which" | "a" | "an" | "the" | "one" | "citing" | "speaking" | "writing" | "in" | "on" | "at" | "during" | "according")
-            || lexicon::is(first, lexicon::ROLE)
+        let skippable = matches!(
+            first,
+            "who"
+                | "whose"
+                | "which"
+                | "a"
+                | "an"
+                | "the"
+                | "one"
+                | "citing"
+                | "speaking"
+                | "writing"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "according"
+        ) || lexicon::is(first, lexicon::ROLE)
             || p.tokens[seg.start].kind == Kind::Number
             || first.ends_with("ing");
         if !skippable {
@@ -414,7 +467,18 @@ fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
 fn is_time(p: &Para, i: usize) -> bool {
     let w = p.lower(i);
     lexicon::is(w, lexicon::CALENDAR)
-        || matches!(w, "today" | "yesterday" | "tonight" | "earlier" | "later" | "morning" | "night" | "afternoon" | "evening")
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "earlier"
+                | "later"
+                | "morning"
+                | "night"
+                | "afternoon"
+                | "evening"
+        )
 }
 
 /// The noun phrase that ends just before token `j`: a pronoun, a name
@@ -431,8 +495,14 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
     if matches!(w, "he" | "she" | "they" | "it" | "i" | "we" | "who") {
         return (w != "who").then_some(last..j);
     }
-    if lexicon::is(w, lexicon::PRONOUN | lexicon::PREPOSITION | lexicon::CONJUNCTION | lexicon::AUXILIARY | lexicon::DETERMINER)
-        && !p.capitalised(last)
+    if lexicon::is(
+        w,
+        lexicon::PRONOUN
+            | lexicon::PREPOSITION
+            | lexicon::CONJUNCTION
+            | lexicon::AUXILIARY
+            | lexicon::DETERMINER,
+    ) && !p.capitalised(last)
     {
         return None;
     }
@@ -449,11 +519,33 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
                 i -= 1;
                 break;
             }
-            Kind::Word if matches!(lw, "of" | "for") && i < j && p.capitalised(i) && t > s0 && p.tokens[t - 1].kind == Kind::Word && !lexicon::is(p.lower(t - 1), lexicon::PREPOSITION | lexicon::CONJUNCTION) => {
+            Kind::Word
+                if matches!(lw, "of" | "for")
+                    && i < j
+                    && p.capitalised(i)
+                    && t > s0
+                    && p.tokens[t - 1].kind == Kind::Word
+                    && !lexicon::is(
+                        p.lower(t - 1),
+                        lexicon::PREPOSITION | lexicon::CONJUNCTION,
+                    ) =>
+            {
                 i -= 1
             }
-            Kind::Word if lexicon::is(lw, lexicon::NAME_PARTICLE) && i < j && p.capitalised(i) => i -= 1,
-            Kind::Word if lexicon::is(lw, lexicon::PREPOSITION | lexicon::CONJUNCTION | lexicon::PRONOUN | lexicon::AUXILIARY) => break,
+            Kind::Word if lexicon::is(lw, lexicon::NAME_PARTICLE) && i < j && p.capitalised(i) => {
+                i -= 1
+            }
+            Kind::Word
+                if lexicon::is(
+                    lw,
+                    lexicon::PREPOSITION
+                        | lexicon::CONJUNCTION
+                        | lexicon::PRONOUN
+                        | lexicon::AUXILIARY,
+                ) =>
+            {
+                break;
+            }
             Kind::Word if cues::cue(lw).is_some() => break,
             Kind::Word => i -= 1,
             Kind::Number => i -= 1,
@@ -465,7 +557,8 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
     let head_cap = p.capitalised(last);
     let det = lexicon::is(p.lower(i), lexicon::DETERMINER);
     let plural = w.ends_with('s');
-    (i < j && (head_cap || det || plural || lexicon::is(w, lexicon::ROLE | lexicon::SOURCE))).then_some(i..j)
+    (i < j && (head_cap || det || plural || lexicon::is(w, lexicon::ROLE | lexicon::SOURCE)))
+        .then_some(i..j)
 }
 
 /// The noun phrase that starts at token `i`: a pronoun, a name (with its
@@ -475,7 +568,10 @@ fn np_after(p: &Para, i: usize, s1: usize) -> Option<Range<usize>> {
         return None;
     }
     let w = p.lower(i);
-    if matches!(w, "he" | "she" | "they" | "him" | "her" | "them" | "it" | "we" | "i") {
+    if matches!(
+        w,
+        "he" | "she" | "they" | "him" | "her" | "them" | "it" | "we" | "i"
+    ) {
         return Some(i..i + 1);
     }
     let mut j = i;
@@ -485,17 +581,45 @@ fn np_after(p: &Para, i: usize, s1: usize) -> Option<Range<usize>> {
             let lw = p.lower(j);
             match p.tokens[j].kind {
                 Kind::Word if p.capitalised(j) => j += 1,
-                Kind::Word if lexicon::is(lw, lexicon::NAME_PARTICLE) && j + 1 < s1 && p.capitalised(j + 1) => j += 1,
-                Kind::Word if matches!(lw, "of" | "for") && j + 1 < s1 && (p.capitalised(j + 1) || p.lower(j + 1) == "the") => j += 1,
-                Kind::Word if lexicon::is(lw, lexicon::PREPOSITION | lexicon::CONJUNCTION | lexicon::AUXILIARY | lexicon::PRONOUN) => break,
-                Kind::Word if cues::cue(lw).is_some_and(|c| !c.participle) && !p.capitalised(j) => break,
+                Kind::Word
+                    if lexicon::is(lw, lexicon::NAME_PARTICLE)
+                        && j + 1 < s1
+                        && p.capitalised(j + 1) =>
+                {
+                    j += 1
+                }
+                Kind::Word
+                    if matches!(lw, "of" | "for")
+                        && j + 1 < s1
+                        && (p.capitalised(j + 1) || p.lower(j + 1) == "the") =>
+                {
+                    j += 1
+                }
+                Kind::Word
+                    if lexicon::is(
+                        lw,
+                        lexicon::PREPOSITION
+                            | lexicon::CONJUNCTION
+                            | lexicon::AUXILIARY
+                            | lexicon::PRONOUN,
+                    ) =>
+                {
+                    break;
+                }
+                Kind::Word if cues::cue(lw).is_some_and(|c| !c.participle) && !p.capitalised(j) => {
+                    break;
+                }
                 Kind::Word if !p.capitalised(i) => j += 1,
                 Kind::Number => j += 1,
                 _ => break,
             }
         }
         // a name stops at its last capitalised word
-        while j > i + 1 && !p.capitalised(j - 1) && p.tokens[j - 1].kind == Kind::Word && p.capitalised(i) {
+        while j > i + 1
+            && !p.capitalised(j - 1)
+            && p.tokens[j - 1].kind == Kind::Word
+            && p.capitalised(i)
+        {
             j -= 1;
         }
         return Some(i..j);
@@ -519,7 +643,10 @@ fn only_adjuncts(p: &Para, from: usize, s1: usize) -> bool {
         }
         let w = p.lower(i);
         let adjunct = is_time(p, i)
-            || lexicon::is(w, lexicon::PREPOSITION | lexicon::DETERMINER | lexicon::TIME | lexicon::ADVERB)
+            || lexicon::is(
+                w,
+                lexicon::PREPOSITION | lexicon::DETERMINER | lexicon::TIME | lexicon::ADVERB,
+            )
             || p.capitalised(i)
             || i - from < 8 && !is_clause_start(p, i);
         if !adjunct {
@@ -532,14 +659,23 @@ fn only_adjuncts(p: &Para, from: usize, s1: usize) -> bool {
 
 /// Whether token `i` starts a clause of its own (a subject and a verb).
 fn is_clause_start(p: &Para, i: usize) -> bool {
-    matches!(p.lower(i), "that" | "he" | "she" | "they" | "we" | "i" | "it")
+    matches!(
+        p.lower(i),
+        "that" | "he" | "she" | "they" | "we" | "i" | "it"
+    )
 }
 
 /// The content after the reporting verb at `k`: after "that" (skipping an
 /// object and adjuncts before it), after a colon, a to-infinitive for
 /// verbs of intent, the object for verbs that judge, or the clause that
 /// follows a verb of speech.
-fn content_after(p: &Para, k: usize, s1: usize, cue: Cue, in_marks: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+fn content_after(
+    p: &Para,
+    k: usize,
+    s1: usize,
+    cue: Cue,
+    in_marks: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
     let mut i = k + 1;
     if i < s1 && matches!(p.lower(i), "out" | "up" | "on" | "back") && cue.lemma == "point" {
         i += 1;
@@ -550,7 +686,15 @@ fn content_after(p: &Para, k: usize, s1: usize, cue: Cue, in_marks: &dyn Fn(usiz
     if i < s1 && p.is(i, ':') {
         return trim(p, i + 1, s1);
     }
-    if i >= s1 || p.is(i, ',') || p.is(i, '.') || p.tokens[i].kind == Kind::Mark && in_marks(i + 1) && opening(p, i) && i + 1 < s1 && p.capitalised(i + 1) {
+    if i >= s1
+        || p.is(i, ',')
+        || p.is(i, '.')
+        || p.tokens[i].kind == Kind::Mark
+            && in_marks(i + 1)
+            && opening(p, i)
+            && i + 1 < s1
+            && p.capitalised(i + 1)
+    {
         return None;
     }
     if TAKES_OBJECT.contains(&cue.lemma) {
@@ -571,10 +715,18 @@ fn content_after(p: &Para, k: usize, s1: usize, cue: Cue, in_marks: &dyn Fn(usiz
             trim(p, i, s1)
         }
         CueClass::Speech | CueClass::Thought | CueClass::Evidence => {
-            if i >= s1 || lexicon::is(p.lower(i), lexicon::PREPOSITION | lexicon::ADVERB) || is_time(p, i) {
+            if i >= s1
+                || lexicon::is(p.lower(i), lexicon::PREPOSITION | lexicon::ADVERB)
+                || is_time(p, i)
+            {
                 return None;
             }
-            if matches!(p.lower(i), "as" | "so" | "nothing" | "something" | "it" | "this" | "that" | "yes" | "no") && i + 1 < s1 && (p.is(i + 1, '.') || p.is(i + 1, ',')) {
+            if matches!(
+                p.lower(i),
+                "as" | "so" | "nothing" | "something" | "it" | "this" | "that" | "yes" | "no"
+            ) && i + 1 < s1
+                && (p.is(i + 1, '.') || p.is(i + 1, ','))
+            {
                 return None;
             }
             trim(p, i, s1)
@@ -593,7 +745,10 @@ fn that_ahead(p: &Para, i: usize, s1: usize) -> Option<usize> {
         if matches!(p.tokens[j].kind, Kind::Mark) || p.is(j, ':') || p.is(j, ';') {
             return None;
         }
-        if p.tokens[j].kind == Kind::Word && !p.capitalised(j) && cues::cue(p.lower(j)).is_some_and(|c| !c.participle) {
+        if p.tokens[j].kind == Kind::Word
+            && !p.capitalised(j)
+            && cues::cue(p.lower(j)).is_some_and(|c| !c.participle)
+        {
             return None;
         }
         j += 1;
@@ -607,7 +762,18 @@ fn skip_object(p: &Para, i: usize, s1: usize) -> usize {
     if i >= s1 {
         return i;
     }
-    if matches!(p.lower(i), "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "lawmakers" | "supporters") {
+    if matches!(
+        p.lower(i),
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "reporters"
+            | "journalists"
+            | "lawmakers"
+            | "supporters"
+    ) {
         return i + 1;
     }
     if let Some(np) = np_after(p, i, s1)
@@ -620,7 +786,14 @@ fn skip_object(p: &Para, i: usize, s1: usize) -> usize {
 
 /// The content before a source at the end of a sentence ("…, X said."):
 /// from the sentence start to the comma before the source.
-fn content_before(p: &Para, np_start: usize, k: usize, s0: usize, s1: usize, in_marks: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+fn content_before(
+    p: &Para,
+    np_start: usize,
+    k: usize,
+    s0: usize,
+    s1: usize,
+    in_marks: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
     if !only_adjuncts(p, k + 1, s1) {
         return None;
     }
@@ -628,11 +801,16 @@ fn content_before(p: &Para, np_start: usize, k: usize, s0: usize, s1: usize, in_
         return None;
     }
     let before = np_start - 1;
-    let sep = p.is(before, ',') || p.tokens[before].kind == Kind::Mark && before > s0 && p.is(before - 1, ',');
+    let sep = p.is(before, ',')
+        || p.tokens[before].kind == Kind::Mark && before > s0 && p.is(before - 1, ',');
     if !sep {
         return None;
     }
-    let end = if p.is(before, ',') { before } else { before - 1 };
+    let end = if p.is(before, ',') {
+        before
+    } else {
+        before - 1
+    };
     let r = trim(p, s0, end)?;
     if (r.start..r.end).any(in_marks) {
         return None;
@@ -643,12 +821,20 @@ fn content_before(p: &Para, np_start: usize, k: usize, s0: usize, s1: usize, in_
 /// Reported content that is really a quotation in marks (it opens with a
 /// mark, or holds one and ends where a quotation ends) belongs to the
 /// quotation, not to reported speech.
-fn not_quotation(p: &Para, r: Range<usize>, in_marks: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+fn not_quotation(
+    p: &Para,
+    r: Range<usize>,
+    in_marks: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
     let first = p.tokens[r.start];
     if first.kind == Kind::Mark && opening(p, r.start) {
         return None;
     }
-    if in_marks(r.start) || in_marks(r.end - 1) && p.tokens[r.end - 1].kind == Kind::Mark && (r.start..r.end).filter(|&i| in_marks(i)).count() * 2 > r.end - r.start {
+    if in_marks(r.start)
+        || in_marks(r.end - 1)
+            && p.tokens[r.end - 1].kind == Kind::Mark
+            && (r.start..r.end).filter(|&i| in_marks(i)).count() * 2 > r.end - r.start
+    {
         return None;
     }
     Some(r)
@@ -669,17 +855,29 @@ fn trim(p: &Para, mut a: usize, mut b: usize) -> Option<Range<usize>> {
 
 /// Quotations in marks: attributed by the verb next to them, or taken as
 /// a fragment of the reported speech they stand in.
-fn direct_quotes(p: &Para, pi: usize, marks: &[Marked], attributions: &[Attribution], out: &mut Vec<Found>) {
+fn direct_quotes(
+    p: &Para,
+    pi: usize,
+    marks: &[Marked],
+    attributions: &[Attribution],
+    out: &mut Vec<Found>,
+) {
     let mut last_direct: Option<usize> = None;
     for m in marks {
         let inner = m.inner(p);
-        let words = inner.clone().filter(|&i| p.tokens[i].kind == Kind::Word).count();
+        let words = inner
+            .clone()
+            .filter(|&i| p.tokens[i].kind == Kind::Word)
+            .count();
         if words == 0 {
             continue;
         }
         let text = quote_text(p, m);
-        let host = attributions.iter().find(|a| a.content.start <= m.open && m.close.is_none_or(|c| c < a.content.end));
-        let embedded = m.open > 0 && p.tokens[m.open - 1].kind == Kind::Word && !cue_before_colon(p, m.open);
+        let host = attributions
+            .iter()
+            .find(|a| a.content.start <= m.open && m.close.is_none_or(|c| c < a.content.end));
+        let embedded =
+            m.open > 0 && p.tokens[m.open - 1].kind == Kind::Word && !cue_before_colon(p, m.open);
         if let Some(a) = host {
             out.push(Found {
                 para: pi,
@@ -712,7 +910,11 @@ fn direct_quotes(p: &Para, pi: usize, marks: &[Marked], attributions: &[Attribut
             last_direct = Some(d);
             continue;
         }
-        let kind = if embedded && words < 8 { QuoteKind::Partial } else { QuoteKind::Direct };
+        let kind = if embedded && words < 8 {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Direct
+        };
         if kind == QuoteKind::Partial && attribution.is_none() {
             continue;
         }
@@ -754,9 +956,7 @@ fn direct_quotes(p: &Para, pi: usize, marks: &[Marked], attributions: &[Attribut
 /// end of one quotation's content and the opening of the next.
 fn joined_by_conjunction(p: &Para, end: usize, open: usize) -> bool {
     (end..open).all(|i| {
-        p.tokens[i].kind == Kind::Mark
-            || p.is(i, ',')
-            || matches!(p.lower(i), "and" | "or" | "but")
+        p.tokens[i].kind == Kind::Mark || p.is(i, ',') || matches!(p.lower(i), "and" | "or" | "but")
     }) && open > end
 }
 
@@ -782,7 +982,13 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         i += 1;
     }
     let end = (i..p.tokens.len())
-        .find(|&j| p.tokens[j].kind == Kind::Mark || p.is(j, '.') || p.is(j, '!') || p.is(j, '?') || p.is(j, ';'))
+        .find(|&j| {
+            p.tokens[j].kind == Kind::Mark
+                || p.is(j, '.')
+                || p.is(j, '!')
+                || p.is(j, '?')
+                || p.is(j, ';')
+        })
         .unwrap_or(p.tokens.len());
     if i >= end {
         return None;
@@ -801,7 +1007,8 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         return Some((phrase(np), p.lower(i).to_string()));
     }
     // "X said", the verb within a few words
-    let k = (i..end.min(i + 14)).find(|&k| !p.capitalised(k) && cues::cue(p.lower(k)).is_some_and(|c| !c.participle))?;
+    let k = (i..end.min(i + 14))
+        .find(|&k| !p.capitalised(k) && cues::cue(p.lower(k)).is_some_and(|c| !c.participle))?;
     let np = subject_before(p, k, i)?;
     (np.start == i).then(|| (phrase(np), p.lower(k).to_string()))
 }
@@ -814,10 +1021,11 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
     }
     let s = p.sentence_of(m.open)?;
     let s0 = p.sentences[s].tokens.start;
-    let k = (s0..m.open)
-        .rev()
-        .take(14)
-        .find(|&k| p.tokens[k].kind == Kind::Word && !p.capitalised(k) && cues::cue(p.lower(k)).is_some_and(|c| !c.participle))?;
+    let k = (s0..m.open).rev().take(14).find(|&k| {
+        p.tokens[k].kind == Kind::Word
+            && !p.capitalised(k)
+            && cues::cue(p.lower(k)).is_some_and(|c| !c.participle)
+    })?;
     // between the verb and the mark: an object, adjuncts, then ":" or ","
     if !(p.is(m.open - 1, ':') || p.is(m.open - 1, ',') || m.open == k + 1) {
         return None;
@@ -836,12 +1044,10 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
 /// A quotation with no source that fills its paragraph takes the source
 /// named at the end of the paragraph before ("X continued:").
 fn attribute_by_paragraph(paras: &[Para], found: &mut [Found]) {
-    for i in 0..found.len() {
-        if found[i].source.is_some() || found[i].kind != QuoteKind::Direct {
+    for f in found.iter_mut() {
+        if f.source.is_some() || f.kind != QuoteKind::Direct {
             continue;
         }
-        let f = &found[i];
-        let p = &paras[f.para];
         if f.content.start > 1 || f.para == 0 {
             continue;
         }
@@ -850,18 +1056,22 @@ fn attribute_by_paragraph(paras: &[Para], found: &mut [Found]) {
         if n < 2 || !prev.is(n - 1, ':') {
             continue;
         }
-        let Some(k) = (n.saturating_sub(8)..n - 1).rev().find(|&k| cues::cue(prev.lower(k)).is_some()) else {
+        let Some(k) = (n.saturating_sub(8)..n - 1)
+            .rev()
+            .find(|&k| cues::cue(prev.lower(k)).is_some())
+        else {
             continue;
         };
-        let s0 = prev.sentence_of(k).map_or(0, |s| prev.sentences[s].tokens.start);
+        let s0 = prev
+            .sentence_of(k)
+            .map_or(0, |s| prev.sentences[s].tokens.start);
         if let Some(np) = subject_before(prev, k, s0) {
-            let _ = p;
-            found[i].source = Some(Phrase {
+            f.source = Some(Phrase {
                 para: f.para - 1,
                 start: np.start,
                 end: np.end,
             });
-            found[i].cue = Some(prev.lower(k).to_string());
+            f.cue = Some(prev.lower(k).to_string());
         }
     }
 }
@@ -900,12 +1110,29 @@ fn join_runs(paras: &[Para], found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Resolve sources to actors, in text order, and build the model quotes.
-fn resolve(paras: &[Para], marks: &[Vec<Marked>], actors: &mut ActorSet, mut found: Vec<Found>) -> Vec<Reported> {
-    found.sort_by_key(|f| (f.para, f.source.map_or(f.content.start, |s| if s.para == f.para { s.start.min(f.content.start) } else { 0 })));
+fn resolve(
+    paras: &[Para],
+    marks: &[Vec<Marked>],
+    actors: &mut ActorSet,
+    mut found: Vec<Found>,
+) -> Vec<Reported> {
+    found.sort_by_key(|f| {
+        (
+            f.para,
+            f.source.map_or(f.content.start, |s| {
+                if s.para == f.para {
+                    s.start.min(f.content.start)
+                } else {
+                    0
+                }
+            }),
+        )
+    });
     let quoted = |pi: usize, t: usize| {
-        marks
-            .get(pi)
-            .is_some_and(|ms| ms.iter().any(|m| m.open < t && m.close.is_none_or(|c| t < c)))
+        marks.get(pi).is_some_and(|ms| {
+            ms.iter()
+                .any(|m| m.open < t && m.close.is_none_or(|c| t < c))
+        })
     };
     let mut speakers = Speakers::default();
     let mut out = Vec::with_capacity(found.len());
@@ -935,7 +1162,9 @@ fn resolve(paras: &[Para], marks: &[Vec<Marked>], actors: &mut ActorSet, mut fou
             }
             None => (None, p.char_at(p.tokens[f.content.end - 1].end)),
         };
-        let speaker_text = f.source.map(|np| paras[np.para].slice(np.start, np.end).to_string());
+        let speaker_text = f
+            .source
+            .map(|np| paras[np.para].slice(np.start, np.end).to_string());
         out.push(Built {
             para: f.para,
             tokens: f.content.clone(),
@@ -946,7 +1175,11 @@ fn resolve(paras: &[Para], marks: &[Vec<Marked>], actors: &mut ActorSet, mut fou
             cue: f.cue,
             paragraph: p.index,
             start,
-            end: if end_paragraph.is_none() { end.max(start) } else { end },
+            end: if end_paragraph.is_none() {
+                end.max(start)
+            } else {
+                end
+            },
             end_paragraph,
         });
     }

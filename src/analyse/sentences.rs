@@ -69,6 +69,9 @@ const ABBREVIATIONS: &[&str] = &[
     "mt", "ft", "ave", "blvd", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
 ];
 
+/// Abbreviations that stand before a number only ("No. 10", "Vol. 2").
+const NUMBERED: &[&str] = &["no", "nos", "fig", "vol", "art"];
+
 /// Abbreviations that often end a sentence as well ("... in the U.S. The
 /// next day ..."): these end it when a sentence-starting word follows.
 const CLOSING_ABBREVIATIONS: &[&str] = &[
@@ -78,9 +81,42 @@ const CLOSING_ABBREVIATIONS: &[&str] = &[
 /// Lower-case words that open sentences and are never part of a name, used
 /// to decide that "U.S. The ..." ends a sentence after "U.S.".
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "this", "that",
-    "there", "in", "on", "at", "his", "her", "their", "its", "our", "as", "if", "when", "while",
-    "after", "before", "since", "however", "meanwhile", "still", "yet", "so", "for", "some",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "this",
+    "that",
+    "there",
+    "in",
+    "on",
+    "at",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "for",
+    "some",
 ];
 
 impl<'a> Para<'a> {
@@ -123,7 +159,9 @@ impl<'a> Para<'a> {
     /// The char offset of a byte offset of the text.
     pub fn char_at(&self, byte: usize) -> usize {
         match &self.chars {
-            Some(table) => table.get(byte).map_or(self.text.chars().count(), |&c| c as usize),
+            Some(table) => table
+                .get(byte)
+                .map_or(self.text.chars().count(), |&c| c as usize),
             None => byte.min(self.text.len()),
         }
     }
@@ -162,7 +200,10 @@ impl<'a> Para<'a> {
 
 /// Cut every paragraph of a document.
 pub fn split_document(paragraphs: &[Paragraph]) -> Vec<Para<'_>> {
-    paragraphs.iter().map(|p| Para::new(p.index, &p.text)).collect()
+    paragraphs
+        .iter()
+        .map(|p| Para::new(p.index, &p.text))
+        .collect()
 }
 
 fn char_table(text: &str) -> Vec<u32> {
@@ -257,7 +298,16 @@ fn word_end(chars: &[(usize, char)], i: usize) -> usize {
         let word: String = chars[i..j].iter().map(|c| c.1).collect();
         let lower = word.to_ascii_lowercase();
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if initial || word.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+        // "No. 10" but "said no."
+        let before_number = chars[j + 1..]
+            .iter()
+            .find(|c| !c.1.is_whitespace())
+            .is_some_and(|c| c.1.is_ascii_digit());
+        let numbered = NUMBERED.contains(&lower.as_str());
+        if initial
+            || word.contains('.')
+            || (ABBREVIATIONS.contains(&lower.as_str()) && (!numbered || before_number))
+        {
             j += 1;
         }
     }
@@ -278,7 +328,12 @@ fn push_word(text: &str, out: &mut Vec<Token>, start: usize, end: usize) {
         && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("'S") || w.ends_with("’S"))
         && w.chars().next().is_some_and(char::is_uppercase);
     if possessive {
-        let cut = end - if w.ends_with('s') || w.ends_with('S') { 1 } else { 0 };
+        let cut = end
+            - if w.ends_with('s') || w.ends_with('S') {
+                1
+            } else {
+                0
+            };
         let apos = text[..cut]
             .char_indices()
             .next_back()
@@ -323,7 +378,8 @@ fn split_sentences(text: &str, lower: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         let next_starts = j >= tokens.len() || opens_sentence(text, tokens[j]);
         // an ellipsis ("…" or "...") ends a sentence only before a capital
-        let ellipsis = s == "…" || (s == "." && j > i + 1 && text[tokens[i + 1].start..].starts_with('.'));
+        let ellipsis =
+            s == "…" || (s == "." && j > i + 1 && text[tokens[i + 1].start..].starts_with('.'));
         let ellipsis_ok = !ellipsis
             || j >= tokens.len()
             || text[tokens[j].start..].starts_with(char::is_uppercase);
