@@ -122,12 +122,14 @@ fn pair_all(paras: &[Para]) -> Vec<Vec<Marked>> {
 fn opening(p: &Para, i: usize) -> bool {
     let t = p.tokens[i];
     let c = p.text[t.start..].chars().next().unwrap_or(' ');
+    let before = p.text[..t.start].chars().next_back();
+    let after = p.text[t.end..].chars().next();
     match c {
         '“' | '«' | '„' | '‘' | '‹' => true,
-        '”' | '»' | '’' | '›' => false,
+        // a closing mark typed at the start of a quotation: ”Fear. …
+        '”' => before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric),
+        '»' | '’' | '›' => false,
         _ => {
-            let before = p.text[..t.start].chars().next_back();
-            let after = p.text[t.end..].chars().next();
             let space_before = before.is_none_or(|b| {
                 b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/')
             });
@@ -411,7 +413,7 @@ fn bare_ok(p: &Para, np: Range<usize>, k: usize) -> bool {
 /// a name between commas after a title ("the minister, Ana Ruiz, said")
 /// is the subject.
 fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
-    let mut j = k;
+    let mut j = skip_parenthesis_back(p, k, s0);
     while j > s0
         && (lexicon::is(p.lower(j - 1), lexicon::AUXILIARY | lexicon::ADVERB) || is_time(p, j - 1))
     {
@@ -484,6 +486,8 @@ fn is_time(p: &Para, i: usize) -> bool {
 /// The noun phrase that ends just before token `j`: a pronoun, a name
 /// (with its titles), or a description ("the minister", "an AFP source").
 fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
+    // a party and state after a name: "Rep. Ann Ko (D-Md.)"
+    let j = skip_parenthesis_back(p, j, s0);
     if j <= s0 {
         return None;
     }
@@ -495,62 +499,41 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
     if matches!(w, "he" | "she" | "they" | "it" | "i" | "we" | "who") {
         return (w != "who").then_some(last..j);
     }
-    if lexicon::is(
-        w,
-        lexicon::PRONOUN
-            | lexicon::PREPOSITION
-            | lexicon::CONJUNCTION
-            | lexicon::AUXILIARY
-            | lexicon::DETERMINER,
-    ) && !p.capitalised(last)
-    {
+    let function = lexicon::PRONOUN
+        | lexicon::PREPOSITION
+        | lexicon::CONJUNCTION
+        | lexicon::AUXILIARY
+        | lexicon::DETERMINER;
+    if lexicon::is(w, function) && !p.capitalised(last) {
         return None;
     }
     if cues::cue(w).is_some() && !p.capitalised(last) {
         return None;
     }
     let mut i = j;
-    while i > s0 && j - i < 10 {
-        let t = i - 1;
-        let lw = p.lower(t);
-        match p.tokens[t].kind {
-            Kind::Word if p.capitalised(t) => i -= 1,
-            Kind::Word if lexicon::is(lw, lexicon::DETERMINER) => {
-                i -= 1;
-                break;
-            }
-            Kind::Word
-                if matches!(lw, "of" | "for")
-                    && i < j
-                    && p.capitalised(i)
-                    && t > s0
-                    && p.tokens[t - 1].kind == Kind::Word
-                    && !lexicon::is(
-                        p.lower(t - 1),
-                        lexicon::PREPOSITION | lexicon::CONJUNCTION,
-                    ) =>
-            {
-                i -= 1
-            }
-            Kind::Word if lexicon::is(lw, lexicon::NAME_PARTICLE) && i < j && p.capitalised(i) => {
-                i -= 1
-            }
-            Kind::Word
-                if lexicon::is(
-                    lw,
-                    lexicon::PREPOSITION
-                        | lexicon::CONJUNCTION
-                        | lexicon::PRONOUN
-                        | lexicon::AUXILIARY,
-                ) =>
-            {
-                break;
-            }
-            Kind::Word if cues::cue(lw).is_some() => break,
-            Kind::Word => i -= 1,
-            Kind::Number => i -= 1,
-            _ => break,
+    loop {
+        i = np_words_back(p, i, j, s0);
+        // "Mr. Morgan of the Sierra Club", "a spokesman for the campaign"
+        let det_here = i < j && lexicon::is(p.lower(i), lexicon::DETERMINER);
+        let start = if det_here { i } else { i.min(j) };
+        if start >= s0 + 2
+            && matches!(p.lower(start - 1), "of" | "for" | "at")
+            && p.tokens[start - 2].kind == Kind::Word
+            && (p.capitalised(start - 2)
+                || lexicon::is(p.lower(start - 2), lexicon::ROLE | lexicon::SOURCE))
+            && j - start < 8
+        {
+            i = start - 1;
+            continue;
         }
+        break;
+    }
+    // "that Trump" / "this Clinton": a conjunction, not a determiner
+    if i + 1 < j
+        && matches!(p.lower(i), "that" | "this" | "these" | "those")
+        && p.capitalised(i + 1)
+    {
+        i += 1;
     }
     // a description needs a name or a determiner, or a plural head
     // ("officials say"); a lone adjective is not a source
@@ -559,6 +542,54 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
     let plural = w.ends_with('s');
     (i < j && (head_cap || det || plural || lexicon::is(w, lexicon::ROLE | lexicon::SOURCE)))
         .then_some(i..j)
+}
+
+/// Walk back from `i` over the words of a noun phrase ending at `j`: names,
+/// nouns and adjectives, name particles, up to and with a determiner.
+fn np_words_back(p: &Para, mut i: usize, j: usize, s0: usize) -> usize {
+    while i > s0 && j - i < 10 {
+        let t = i - 1;
+        let lw = p.lower(t);
+        if p.tokens[t].kind != Kind::Word {
+            if p.is(t, ')') {
+                let back = skip_parenthesis_back(p, i, s0);
+                if back < i {
+                    i = back;
+                    continue;
+                }
+            }
+            break;
+        }
+        if p.capitalised(t) {
+            i -= 1;
+        } else if lexicon::is(lw, lexicon::DETERMINER) {
+            i -= 1;
+            break;
+        } else if lexicon::is(lw, lexicon::NAME_PARTICLE) && i < j && p.capitalised(i) {
+            i -= 1;
+        } else if lexicon::is(
+            lw,
+            lexicon::PREPOSITION | lexicon::CONJUNCTION | lexicon::PRONOUN | lexicon::AUXILIARY,
+        ) || cues::cue(lw).is_some()
+        {
+            break;
+        } else {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// The position before a bracketed aside that ends just before `j` ("Ann
+/// Ko (D-Md.) said"), or `j` when there is none.
+fn skip_parenthesis_back(p: &Para, j: usize, s0: usize) -> usize {
+    if j == 0 || j <= s0 || !p.is(j - 1, ')') {
+        return j;
+    }
+    (s0.max(j.saturating_sub(12))..j - 1)
+        .rev()
+        .find(|&k| p.is(k, '('))
+        .unwrap_or(j)
 }
 
 /// The noun phrase that starts at token `i`: a pronoun, a name (with its
@@ -830,11 +861,7 @@ fn not_quotation(
     if first.kind == Kind::Mark && opening(p, r.start) {
         return None;
     }
-    if in_marks(r.start)
-        || in_marks(r.end - 1)
-            && p.tokens[r.end - 1].kind == Kind::Mark
-            && (r.start..r.end).filter(|&i| in_marks(i)).count() * 2 > r.end - r.start
-    {
+    if in_marks(r.start) {
         return None;
     }
     Some(r)
@@ -998,10 +1025,16 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         start: r.start,
         end: r.end,
     };
+    // "“…” ― Ann Ko": a signature after a dash
+    if matches!(p.word(i), "―" | "—" | "–" | "-") && p.capitalised(i + 1) {
+        let np = np_after(p, i + 1, end)?;
+        return Some((phrase(np), "―".to_string()));
+    }
     // "said X"
     if let Some(c) = cues::cue(p.lower(i))
         && c.class == CueClass::Speech
         && !c.bare
+        && !c.participle
     {
         let np = np_after(p, i + 1, end)?;
         return Some((phrase(np), p.lower(i).to_string()));

@@ -304,9 +304,12 @@ fn word_end(chars: &[(usize, char)], i: usize) -> usize {
             .find(|c| !c.1.is_whitespace())
             .is_some_and(|c| c.1.is_ascii_digit());
         let numbered = NUMBERED.contains(&lower.as_str());
+        // "(D-Mo.)": an abbreviation after a hyphen
+        let last_part = lower.rsplit('-').next().unwrap_or("");
         if initial
             || word.contains('.')
             || (ABBREVIATIONS.contains(&lower.as_str()) && (!numbered || before_number))
+            || (lower.contains('-') && ABBREVIATIONS.contains(&last_part))
         {
             j += 1;
         }
