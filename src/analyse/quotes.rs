@@ -286,7 +286,31 @@ fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<At
             k += 1;
         }
     }
-    out
+    drop_nested(out)
+}
+
+/// Drop an attribution nested in another one's content when it covers most
+/// of it: "X said that Y described Z as …" is one report, not two.
+fn drop_nested(mut list: Vec<Attribution>) -> Vec<Attribution> {
+    let keep: Vec<bool> = (0..list.len())
+        .map(|b| {
+            let inner = &list[b].content;
+            !list.iter().enumerate().any(|(a, outer)| {
+                let o = &outer.content;
+                a != b
+                    && o.start <= inner.start
+                    && inner.end <= o.end
+                    && o != inner
+                    && (inner.end - inner.start) * 5 >= (o.end - o.start) * 3
+            })
+        })
+        .collect();
+    let mut k = 0;
+    list.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    list
 }
 
 /// "According to X, …" and "…, according to X."
@@ -843,7 +867,10 @@ fn content_before(
         before - 1
     };
     let r = trim(p, s0, end)?;
-    if (r.start..r.end).any(in_marks) {
+    let marked = (r.start..r.end).filter(|&i| in_marks(i)).count();
+    // a quotation that opens the sentence, or that fills it, is direct
+    let opens = p.tokens[r.start].kind == Kind::Mark && opening(p, r.start);
+    if in_marks(r.start) && !opens || marked * 5 >= (r.end - r.start) * 4 {
         return None;
     }
     Some(r)
@@ -858,10 +885,9 @@ fn not_quotation(
     in_marks: &dyn Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
     let first = p.tokens[r.start];
-    if first.kind == Kind::Mark && opening(p, r.start) {
-        return None;
-    }
-    if in_marks(r.start) {
+    let marked = (r.start..r.end).filter(|&i| in_marks(i)).count();
+    let fills = marked * 5 >= (r.end - r.start) * 4;
+    if (first.kind == Kind::Mark && opening(p, r.start) || in_marks(r.start)) && fills {
         return None;
     }
     Some(r)
@@ -872,6 +898,13 @@ fn not_quotation(
 fn trim(p: &Para, mut a: usize, mut b: usize) -> Option<Range<usize>> {
     while a < b && p.tokens[a].kind == Kind::Punct {
         a += 1;
+    }
+    // ", saying …" and ", according to …" report on their own
+    if let Some(c) = (a + 1..b).find(|&i| {
+        p.is(i - 1, ',')
+            && (p.lower(i) == "according" || cues::cue(p.lower(i)).is_some_and(|c| c.participle))
+    }) {
+        b = c - 1;
     }
     while b > a && (p.tokens[b - 1].kind == Kind::Punct && !p.is(b - 1, ')')) {
         b -= 1;
@@ -918,7 +951,15 @@ fn direct_quotes(
             });
             continue;
         }
-        let attribution = after_quote(p, pi, m).or_else(|| before_quote(p, pi, m));
+        let attribution = after_quote(p, pi, m).or_else(|| {
+            let (np, cue) = before_quote(p, pi, m)?;
+            // a participle reports for the clause before it
+            let np = np.or_else(|| {
+                let d = last_direct?;
+                (out[d].para == pi).then_some(out[d].source?)
+            })?;
+            Some((np, cue))
+        });
         // “A,” and “B,” she said: A and B are one quotation
         if let Some((np, cue)) = &attribution
             && let Some(d) = out.len().checked_sub(1)
@@ -945,18 +986,28 @@ fn direct_quotes(
         if kind == QuoteKind::Partial && attribution.is_none() {
             continue;
         }
-        // “A,” X said. “B.”: B goes on with A
-        if attribution.is_none()
+        // “A,” X said. “B.” and “A,” X said, “B.”: B goes on with A
+        let same_source = match &attribution {
+            None => true,
+            Some((np, cue)) => last_direct
+                .is_some_and(|d| out[d].source == Some(*np) && out[d].cue.as_ref() == Some(cue)),
+        };
+        if same_source
+            && kind == QuoteKind::Direct
             && let Some(d) = last_direct
             && out[d].source.is_some()
             && out[d].para == pi
-            && out[d].end_part.is_none()
+            && out[d].end_part.as_ref().is_none_or(|e| e.0 == pi)
         {
             let prev = &mut out[d];
             prev.text.push(' ');
             prev.text.push_str(&text);
             prev.end_part = Some((pi, inner.clone()));
             prev.runs_on = m.close.is_none();
+            continue;
+        }
+        // a title in marks ("“Fox and Friends”") or a word is not a quote
+        if attribution.is_none() && (words < 4 || title_case_span(p, inner.clone())) {
             continue;
         }
         let (source, cue) = match attribution {
@@ -977,6 +1028,15 @@ fn direct_quotes(
             last_direct = Some(out.len() - 1);
         }
     }
+}
+
+/// Whether most words of a span are capitalised, as in the title of a book
+/// or a show.
+fn title_case_span(p: &Para, r: Range<usize>) -> bool {
+    let words: Vec<usize> = r
+        .filter(|&i| p.tokens[i].kind == Kind::Word && p.word(i).len() > 3)
+        .collect();
+    !words.is_empty() && words.iter().filter(|&&i| p.capitalised(i)).count() * 4 >= words.len() * 3
 }
 
 /// Whether only a closing mark, commas and "and"/"or" stand between the
@@ -1048,29 +1108,36 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
 
 /// "X said: “…”" / "X told reporters, “…”": the source before a quotation,
 /// in its sentence.
-fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
+fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, String)> {
     if m.open == 0 {
         return None;
     }
     let s = p.sentence_of(m.open)?;
     let s0 = p.sentences[s].tokens.start;
     let k = (s0..m.open).rev().take(14).find(|&k| {
-        p.tokens[k].kind == Kind::Word
-            && !p.capitalised(k)
-            && cues::cue(p.lower(k)).is_some_and(|c| !c.participle)
+        p.tokens[k].kind == Kind::Word && !p.capitalised(k) && cues::cue(p.lower(k)).is_some()
     })?;
     // between the verb and the mark: an object, adjuncts, then ":" or ","
     if !(p.is(m.open - 1, ':') || p.is(m.open - 1, ',') || m.open == k + 1) {
         return None;
     }
+    let cue = p.lower(k).to_string();
+    let participle = cues::cue(&cue).is_some_and(|c| c.participle);
+    if participle && k > s0 && p.is(k - 1, ',') {
+        // "…,” he said, adding, “…”: the source of the clause before
+        return Some((None, cue));
+    }
+    if participle && !(k > s0 && p.capitalised(k - 1)) {
+        return None;
+    }
     let np = subject_before(p, k, s0)?;
     Some((
-        Phrase {
+        Some(Phrase {
             para: pi,
             start: np.start,
             end: np.end,
-        },
-        p.lower(k).to_string(),
+        }),
+        cue,
     ))
 }
 
