@@ -42,6 +42,8 @@ struct Attribution {
     source: Option<Phrase>,
     cue: String,
     content: Range<usize>,
+    /// The token of the reporting word.
+    cue_at: usize,
 }
 
 /// A quote being built (token ranges in its paragraph).
@@ -336,6 +338,7 @@ fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<A
     Some(Attribution {
         source,
         cue: "according to".to_string(),
+        cue_at: k,
         content,
     })
 }
@@ -369,6 +372,7 @@ fn attribution_at(
         return Some(Attribution {
             source: Some(source),
             cue: word,
+            cue_at: k,
             content,
         });
     }
@@ -382,6 +386,7 @@ fn attribution_at(
             return Some(Attribution {
                 source: Some(phrase(np)),
                 cue: word,
+                cue_at: k,
                 content,
             });
         }
@@ -391,6 +396,7 @@ fn attribution_at(
             return Some(Attribution {
                 source: Some(phrase(np)),
                 cue: word,
+                cue_at: k,
                 content,
             });
         }
@@ -410,6 +416,7 @@ fn attribution_at(
         return Some(Attribution {
             source: Some(phrase(np)),
             cue: word,
+            cue_at: k,
             content,
         });
     }
@@ -541,7 +548,7 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
         let det_here = i < j && lexicon::is(p.lower(i), lexicon::DETERMINER);
         let start = if det_here { i } else { i.min(j) };
         if start >= s0 + 2
-            && matches!(p.lower(start - 1), "of" | "for" | "at")
+            && matches!(p.lower(start - 1), "of" | "for" | "at" | "in" | "from")
             && p.tokens[start - 2].kind == Kind::Word
             && (p.capitalised(start - 2)
                 || lexicon::is(p.lower(start - 2), lexicon::ROLE | lexicon::SOURCE))
@@ -884,6 +891,11 @@ fn not_quotation(
     r: Range<usize>,
     in_marks: &dyn Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
+    // "said that “…”": reported speech that quotes
+    let after_that = (r.start.saturating_sub(2)..r.start).any(|i| p.lower(i) == "that");
+    if after_that {
+        return Some(r);
+    }
     let first = p.tokens[r.start];
     let marked = (r.start..r.end).filter(|&i| in_marks(i)).count();
     let fills = marked * 5 >= (r.end - r.start) * 4;
@@ -955,8 +967,16 @@ fn direct_quotes(
             let (np, cue) = before_quote(p, pi, m)?;
             // a participle reports for the clause before it
             let np = np.or_else(|| {
-                let d = last_direct?;
-                (out[d].para == pi).then_some(out[d].source?)
+                let sentence = p.sentence_of(m.open)?;
+                let s0 = p.sentences[sentence].tokens.start;
+                let main = attributions
+                    .iter()
+                    .rfind(|a| a.cue_at >= s0 && a.cue_at < m.open)
+                    .and_then(|a| a.source);
+                main.or_else(|| {
+                    let d = last_direct?;
+                    (out[d].para == pi).then_some(out[d].source?)
+                })
             })?;
             Some((np, cue))
         });
@@ -1010,6 +1030,15 @@ fn direct_quotes(
         if attribution.is_none() && (words < 4 || title_case_span(p, inner.clone())) {
             continue;
         }
+        // "…, Ann Ko said. “…”": a quotation after a report goes on with it
+        let attribution = attribution.or_else(|| {
+            let sentence = p.sentence_of(m.open)?;
+            let s0 = p.sentences[sentence.saturating_sub(2)].tokens.start;
+            let a = attributions
+                .iter()
+                .rfind(|a| a.cue_at >= s0 && a.cue_at < m.open && a.content.end <= m.open)?;
+            Some((a.source?, a.cue.clone()))
+        });
         let (source, cue) = match attribution {
             Some((np, cue)) => (Some(np), Some(cue)),
             None => (None, None),
@@ -1103,7 +1132,9 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
     let k = (i..end.min(i + 14))
         .find(|&k| !p.capitalised(k) && cues::cue(p.lower(k)).is_some_and(|c| !c.participle))?;
     let np = subject_before(p, k, i)?;
-    (np.start == i).then(|| (phrase(np), p.lower(k).to_string()))
+    // "“…” for criminal behavior, she said."
+    let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
+    (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
 }
 
 /// "X said: “…”" / "X told reporters, “…”": the source before a quotation,
@@ -1115,8 +1146,22 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     let s = p.sentence_of(m.open)?;
     let s0 = p.sentences[s].tokens.start;
     let k = (s0..m.open).rev().take(14).find(|&k| {
-        p.tokens[k].kind == Kind::Word && !p.capitalised(k) && cues::cue(p.lower(k)).is_some()
+        p.tokens[k].kind == Kind::Word
+            && (!p.capitalised(k) || k == s0)
+            && cues::cue(p.lower(k)).is_some()
     })?;
+    // "Said Ann Ko: “…”"
+    if k == s0 && p.capitalised(k) {
+        let np = np_after(p, k + 1, m.open)?;
+        return Some((
+            Some(Phrase {
+                para: pi,
+                start: np.start,
+                end: np.end,
+            }),
+            p.lower(k).to_string(),
+        ));
+    }
     // between the verb and the mark: an object, adjuncts, then ":" or ","
     if !(p.is(m.open - 1, ':') || p.is(m.open - 1, ',') || m.open == k + 1) {
         return None;
