@@ -608,9 +608,38 @@ fn read_person(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candidate
     if c.title.is_some() || honorific {
         c.kind = Some(ActorKind::Person);
         c.strong = true;
+        if c.affiliate.is_none() && c.title.is_some() {
+            possessor_affiliation(p, a, &mut c);
+        }
         return c;
     }
     read_plain_name(p, c, classes)
+}
+
+/// "Sudan's Irrigation Minister": a country or organisation named with a
+/// possessive just before the title.
+fn possessor_affiliation(p: &Para, a: usize, c: &mut Candidate) {
+    if a < 2 || !matches!(p.lower(a - 1), "'s" | "’s") {
+        return;
+    }
+    let mut s = a - 1;
+    while s > 0 && p.capitalised(s - 1) {
+        s -= 1;
+    }
+    if s == a - 1 {
+        return;
+    }
+    if let Some(e) = gazetteer::get().lookup(p.slice(s, a - 1))
+        && let Some(aff) = affiliate_of(e)
+    {
+        c.affiliate = Some(aff);
+        c.qualifier_at = Some(Mention {
+            para: c.mention.para,
+            start: s,
+            end: a - 1,
+            form: Form::Name,
+        });
+    }
 }
 
 /// A title written with an abbreviation, in full ("Sen." -> "Senator").
@@ -701,9 +730,12 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     }
     let g = gazetteer::get();
     let sentence_initial = p.starts_sentence(a);
-    let speaks = followed_by_cue(p, b) || apposition_follows(p, b);
+    let speaks = followed_by_cue(p, b) || (b - a >= 2 && apposition_follows(p, b));
     let role_before = lexicon::is(before, lexicon::ROLE) && !p.capitalised(a.saturating_sub(1));
     let first_name = g.is_first_name(first) && b - a >= 2;
+    if role_before {
+        role_title(p, &mut c);
+    }
     if role_before || first_name || (speaks && b - a >= 2) {
         c.kind = Some(ActorKind::Person);
         c.strong = b - a >= 2 || role_before;
@@ -715,6 +747,48 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
         c.kind = None;
     }
     c
+}
+
+/// "Republican leader Mitch McConnell", "campaign manager Robby Mook": the
+/// lower-case role words before a name are its title, and a gazetteer name
+/// just before them its affiliation.
+fn role_title(p: &Para, c: &mut Candidate) {
+    let a = c.mention.start;
+    let mut t = a;
+    while t > 0 && a - t < 3 && p.tokens[t - 1].kind == Kind::Word && !p.capitalised(t - 1) {
+        let w = p.lower(t - 1);
+        if lexicon::is(
+            w,
+            lexicon::DETERMINER
+                | lexicon::PREPOSITION
+                | lexicon::CONJUNCTION
+                | lexicon::PRONOUN
+                | lexicon::AUXILIARY,
+        ) {
+            break;
+        }
+        t -= 1;
+    }
+    if t < a {
+        c.title = Some(p.slice(t, a).to_string());
+    }
+    if t > 0
+        && p.capitalised(t - 1)
+        && let Some(e) = gazetteer::get().lookup(p.word(t - 1))
+        && let Some(aff) = affiliate_of(e)
+    {
+        c.affiliate = Some(aff);
+        c.qualifier_at = Some(Mention {
+            para: c.mention.para,
+            start: t - 1,
+            end: t,
+            form: if e.place == Place::Demonym {
+                Form::Demonym
+            } else {
+                Form::Name
+            },
+        });
+    }
 }
 
 /// "the Takuba special forces group": a kind-of-group noun within three
@@ -890,6 +964,10 @@ impl ActorSet {
     fn add_alias(&mut self, i: usize, alias: &str) {
         let e = &mut self.entities[i];
         let alias = alias.trim();
+        let alias = alias
+            .strip_prefix("The ")
+            .or_else(|| alias.strip_prefix("the "))
+            .unwrap_or(alias);
         if alias.is_empty() || alias == e.name || e.aliases.iter().any(|a| a == alias) {
             return;
         }

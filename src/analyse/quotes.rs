@@ -361,6 +361,9 @@ fn attribution_at(
         end: r.end,
     };
     let word = p.word(k).to_ascii_lowercase();
+    if k > s0 && possessive(p, k - 1) {
+        return None;
+    }
     if cue.participle {
         // ", saying that …": the source is the main clause's
         if !(k > s0 && p.is(k - 1, ',')) {
@@ -421,6 +424,22 @@ fn attribution_at(
         });
     }
     None
+}
+
+/// Whether token `i` ends a possessive ("the union's", "voters'").
+fn possessive(p: &Para, i: usize) -> bool {
+    let w = p.lower(i);
+    w == "'s"
+        || w == "’s"
+        || w.ends_with("'s")
+            && !matches!(
+                w,
+                "it's" | "that's" | "he's" | "she's" | "there's" | "what's" | "who's"
+            )
+        || (p.tokens[i].kind == Kind::Mark
+            && i > 0
+            && p.tokens[i - 1].end == p.tokens[i].start
+            && p.lower(i - 1).ends_with('s'))
 }
 
 /// A bare verb form reports only after a plural or first-person subject or
@@ -581,6 +600,10 @@ fn np_words_back(p: &Para, mut i: usize, j: usize, s0: usize) -> usize {
     while i > s0 && j - i < 10 {
         let t = i - 1;
         let lw = p.lower(t);
+        if p.tokens[t].kind == Kind::Mark && possessive(p, t) && t > s0 {
+            i -= 1;
+            continue;
+        }
         if p.tokens[t].kind != Kind::Word {
             if p.is(t, ')') {
                 let back = skip_parenthesis_back(p, i, s0);
@@ -777,8 +800,11 @@ fn content_after(
             trim(p, i, s1)
         }
         CueClass::Speech | CueClass::Thought | CueClass::Evidence => {
+            let verb_soon = (i + 1..(i + 6).min(s1))
+                .take_while(|&j| p.tokens[j].kind == Kind::Word)
+                .any(|j| lexicon::is(p.lower(j), lexicon::AUXILIARY));
             if i >= s1
-                || lexicon::is(p.lower(i), lexicon::PREPOSITION | lexicon::ADVERB)
+                || (lexicon::is(p.lower(i), lexicon::PREPOSITION | lexicon::ADVERB) && !verb_soon)
                 || is_time(p, i)
             {
                 return None;
@@ -803,6 +829,10 @@ fn that_ahead(p: &Para, i: usize, s1: usize) -> Option<usize> {
     while j < s1 && j - i < 16 {
         if p.lower(j) == "that" && p.tokens[j].kind == Kind::Word {
             return Some(j);
+        }
+        // "said Cairo would not accept any deal that …": a clause already
+        if lexicon::is(p.lower(j), lexicon::AUXILIARY) && j > i {
+            return None;
         }
         if matches!(p.tokens[j].kind, Kind::Mark) || p.is(j, ':') || p.is(j, ';') {
             return None;
