@@ -6,7 +6,7 @@
 //! person); every mention is kept, and an actor's affiliation comes from
 //! its title or, failing that, from the context of its statements.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{self, Implies, Place};
 use super::lexicon::{self, Gender};
@@ -142,6 +142,11 @@ pub struct ActorSet {
     pub entities: Vec<Entity>,
     /// Per paragraph: (start, end, entity) of each mention, sorted.
     index: Vec<Vec<(usize, usize, usize)>>,
+    /// Every mention in text order: (paragraph, start, entity).
+    order: Vec<(usize, usize, usize)>,
+    /// Every name and alias, and every country, to its entity.
+    by_name: HashMap<String, usize>,
+    by_country: HashMap<usize, usize>,
 }
 
 /// What a candidate is evidence of.
@@ -178,9 +183,18 @@ struct Candidate {
 /// company [PMC]"): the kind of actor its name prefix makes.
 type ClassAcronyms = HashMap<String, ActorKind>;
 
+/// Whether `short` ends `long` word for word ("Lavrov" ends "Sergei
+/// Lavrov", "Le Drian" ends "Jean-Yves Le Drian").
+fn ends_in_words(long: &str, short: &str) -> bool {
+    long == short
+        || long.len() > short.len()
+            && long.ends_with(short)
+            && long.as_bytes()[long.len() - short.len() - 1] == b' '
+}
+
 /// Find the actors of the article.
 pub fn extract(paras: &[Para]) -> ActorSet {
-    let mut classes = ClassAcronyms::new();
+    let mut classes = ClassAcronyms::default();
     let mut defined: Vec<(String, String)> = Vec::new();
     for p in paras {
         acronym_definitions(p, &mut classes, &mut defined);
@@ -362,7 +376,7 @@ fn title_ending_at(p: &Para, from: usize, k: usize) -> Option<usize> {
             && g.title(&p.lower[p.tokens[s].start..p.tokens[k].end])
                 .is_some()
     });
-    longest.or_else(|| lexicon::is(p.lower(k), lexicon::ROLE).then_some(k))
+    longest.or_else(|| p.has(k, lexicon::ROLE).then_some(k))
 }
 
 /// Whether a title is one of government.
@@ -680,7 +694,7 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     let (a, b) = (c.mention.start, c.mention.end);
     let first = p.word(a);
     let last = p.lower(b - 1);
-    if b - a == 1 && lexicon::is(p.lower(a), lexicon::NOT_ACTOR) {
+    if b - a == 1 && p.has(a, lexicon::NOT_ACTOR) {
         c.mention.end = a;
         return c;
     }
@@ -804,14 +818,13 @@ fn followed_by_group_noun(p: &Para, b: usize) -> bool {
 fn followed_by_cue(p: &Para, b: usize) -> bool {
     let mut k = b;
     while k < p.tokens.len()
-        && (lexicon::is(p.lower(k), lexicon::ADVERB)
-            || matches!(p.lower(k), "has" | "had" | "have"))
+        && (p.has(k, lexicon::ADVERB) || matches!(p.lower(k), "has" | "had" | "have"))
     {
         k += 1;
     }
     k < p.tokens.len()
         && !p.capitalised(k)
-        && super::cues::cue(p.lower(k)).is_some_and(|c| !c.participle && !c.bare)
+        && p.cue(k).is_some_and(|c| !c.participle && !c.bare)
         && !(k + 1 < p.tokens.len() && p.lower(k + 1) == "to")
 }
 
@@ -832,7 +845,7 @@ fn apposition_follows(p: &Para, b: usize) -> bool {
     }
     (b + 2..(b + 8).min(p.tokens.len()))
         .take_while(|&k| p.tokens[k].kind == Kind::Word)
-        .any(|k| lexicon::is(p.lower(k), lexicon::ROLE))
+        .any(|k| p.has(k, lexicon::ROLE))
 }
 
 impl ActorSet {
@@ -888,6 +901,10 @@ impl ActorSet {
             mentions: vec![c.mention],
         });
         let i = self.entities.len() - 1;
+        self.by_name.entry(c.name.clone()).or_insert(i);
+        if let Some(k) = c.country {
+            self.by_country.entry(k).or_insert(i);
+        }
         if c.mention.form != Form::Demonym {
             self.add_alias(i, &c.surface);
         }
@@ -944,6 +961,7 @@ impl ActorSet {
         // a fuller name becomes the name ("Le Drian" -> "Jean-Yves Le Drian")
         if e.kind == ActorKind::Person && c.name.split(' ').count() > e.name.split(' ').count() {
             let old = std::mem::replace(&mut e.name, c.name.clone());
+            self.by_name.entry(c.name.clone()).or_insert(i);
             self.add_alias(i, &old);
         }
         if e_affiliation_missing(&self.entities[i])
@@ -972,22 +990,27 @@ impl ActorSet {
             return;
         }
         e.aliases.push(alias.to_string());
+        self.by_name.entry(alias.to_string()).or_insert(i);
     }
 
     /// The entity a candidate names, if the article has it already.
     fn find_same(&self, c: &Candidate, defined: &[(String, String)]) -> Option<usize> {
         let name = c.name.as_str();
-        // the same name, or an alias; a defined acronym and its expansion
+        // the same name, or an alias; the same country
+        if let Some(&i) = self.by_name.get(name) {
+            return Some(i);
+        }
+        if let Some(k) = c.country
+            && let Some(&i) = self.by_country.get(&k)
+        {
+            return Some(i);
+        }
+        // a defined acronym and its expansion
         let expansion = defined
             .iter()
             .find(|(a, x)| a == name || x == name)
             .map(|(a, x)| if a == name { x.as_str() } else { a.as_str() });
-        if let Some(i) = self.entities.iter().position(|e| {
-            e.name == name
-                || e.aliases.iter().any(|a| a == name)
-                || expansion.is_some_and(|x| e.name == x || e.aliases.iter().any(|a| a == x))
-                || (c.country.is_some() && e.country == c.country)
-        }) {
+        if let Some(&i) = expansion.and_then(|x| self.by_name.get(x)) {
             return Some(i);
         }
         if let Some(kind) = c.kind.filter(|&k| k != ActorKind::Person) {
@@ -1008,10 +1031,7 @@ impl ActorSet {
     /// mentioned one when several share it), a fuller name ending in it,
     /// or a surname spelled with one letter more, less or changed.
     fn find_person(&self, c: &Candidate) -> Option<usize> {
-        let words: Vec<&str> = c.name.split(' ').collect();
-        let ends_with = |long: &[&str], short: &[&str]| {
-            long.len() >= short.len() && long[long.len() - short.len()..] == *short
-        };
+        let name = c.name.as_str();
         let people = || {
             self.entities
                 .iter()
@@ -1020,15 +1040,9 @@ impl ActorSet {
         };
         let matching: Vec<usize> = people()
             .filter(|(_, e)| {
-                std::iter::once(&e.name).chain(&e.aliases).any(|n| {
-                    let n: Vec<&str> = n.split(' ').collect();
-                    let (long, short) = if n.len() >= words.len() {
-                        (&n[..], &words[..])
-                    } else {
-                        (&words[..], &n[..])
-                    };
-                    ends_with(long, short) && compatible_first_names(long, short)
-                })
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .any(|n| ends_in_words(n, name) || ends_in_words(name, n))
             })
             .map(|(i, _)| i)
             .filter(|&i| gender_agrees(self.entities[i].gender, c.gender))
@@ -1036,16 +1050,15 @@ impl ActorSet {
         if !matching.is_empty() {
             return self.most_recent(&matching, c.mention);
         }
-        let last = words.last().copied().unwrap_or("");
-        if last.chars().count() < 5 || c.kind == Some(ActorKind::Organization) {
+        let single = !name.contains(' ');
+        let last = name.rsplit(' ').next().unwrap_or("");
+        if !single || last.chars().count() < 5 || c.kind == Some(ActorKind::Organization) {
             return None;
         }
         let variants: Vec<usize> = people()
             .filter(|(_, e)| {
                 let surname = e.name.rsplit(' ').next().unwrap_or("");
-                one_edit_apart(surname, last)
-                    && words.len() == 1
-                    && gender_agrees(e.gender, c.gender)
+                one_edit_apart(surname, last) && gender_agrees(e.gender, c.gender)
             })
             .map(|(i, _)| i)
             .collect();
@@ -1083,6 +1096,12 @@ impl ActorSet {
         for list in &mut self.index {
             list.sort_unstable();
         }
+        self.order = self
+            .index
+            .iter()
+            .enumerate()
+            .flat_map(|(p, l)| l.iter().map(move |&(s, _, i)| (p, s, i)))
+            .collect();
     }
 
     /// The entity mentioned at token `tok` of paragraph `para`.
@@ -1110,15 +1129,8 @@ impl ActorSet {
     }
 
     /// Mentions of every entity, in text order: (para, start, entity).
-    pub fn mentions_in_order(&self) -> Vec<(usize, usize, usize)> {
-        let mut out: Vec<(usize, usize, usize)> = self
-            .index
-            .iter()
-            .enumerate()
-            .flat_map(|(p, l)| l.iter().map(move |&(s, _, i)| (p, s, i)))
-            .collect();
-        out.sort_unstable();
-        out
+    pub fn mentions_in_order(&self) -> &[(usize, usize, usize)] {
+        &self.order
     }
 
     /// Record a mention found late (a speaker phrase), keeping the index.
@@ -1133,6 +1145,10 @@ impl ActorSet {
         if let Some(list) = self.index.get_mut(m.para) {
             let k = list.partition_point(|x| *x < (m.start, m.end, entity));
             list.insert(k, (m.start, m.end, entity));
+            let k = self
+                .order
+                .partition_point(|x| *x < (m.para, m.start, entity));
+            self.order.insert(k, (m.para, m.start, entity));
         }
     }
 
@@ -1223,17 +1239,6 @@ fn strip_head(name: &str) -> &str {
     }
 }
 
-/// Two names whose words before the shared surname do not contradict
-/// ("Hillary Clinton" and "Bill Clinton" do; "Clinton" and "Hillary
-/// Clinton" do not).
-fn compatible_first_names(long: &[&str], short: &[&str]) -> bool {
-    let rest_long = &long[..long.len() - short.len()];
-    // a shorter form names fewer words; any extra words must come from the
-    // longer form only, which is always fine
-    let _ = rest_long;
-    true
-}
-
 fn gender_agrees(a: Option<Gender>, b: Option<Gender>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,
@@ -1254,6 +1259,9 @@ fn same_but_one_letter(a: &str, b: &str) -> bool {
 
 /// Whether two words differ by one inserted, deleted or changed letter.
 fn one_edit_apart(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a == b || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {

@@ -78,7 +78,7 @@ pub fn resolve(
     {
         return pronoun(paras, actors, speakers, quoted, np, g);
     }
-    if lexicon::is(p.lower(np.start), lexicon::DETERMINER) {
+    if p.has(np.start, lexicon::DETERMINER) {
         return description(paras, actors, np, head_end);
     }
     name_without_actor(paras, actors, np)
@@ -88,8 +88,7 @@ pub fn resolve(
 /// of its own, or the person whose surname it is.
 fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Option<usize> {
     let p = &paras[np.para];
-    let all_caps = (np.start..np.end)
-        .all(|k| p.capitalised(k) || lexicon::is(p.lower(k), lexicon::NAME_PARTICLE));
+    let all_caps = (np.start..np.end).all(|k| p.capitalised(k) || p.has(k, lexicon::NAME_PARTICLE));
     let common = lexicon::is(
         p.lower(np.start),
         lexicon::COMMON | lexicon::DETERMINER | lexicon::CALENDAR | lexicon::NOT_ACTOR,

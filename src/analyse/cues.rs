@@ -3,8 +3,9 @@
 //! `data/cues_en.tsv` with their regular forms built here, plus the
 //! phrases that work like them ("according to", "in a statement").
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 const CUES: &str = include_str!("../../data/cues_en.tsv");
 
@@ -38,7 +39,7 @@ pub struct Cue {
 }
 
 static TABLE: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in CUES
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

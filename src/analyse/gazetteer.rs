@@ -5,8 +5,9 @@
 //! licences in `data/LICENSES.md`), are compiled in with `include_str!`
 //! and parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::Gender;
 
@@ -157,7 +158,7 @@ impl Gazetteer {
     }
 
     fn load_countries(&mut self) {
-        let mut by_code = HashMap::new();
+        let mut by_code = HashMap::default();
         for r in rows(COUNTRIES) {
             let index = self.countries.len();
             by_code.insert(r[0].to_string(), index);

@@ -4,8 +4,9 @@
 //! looked up through one lazily built map from the lower-case word to its
 //! classes.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 /// A set of word classes, as bits.
 pub type Classes = u32;
@@ -1317,7 +1318,7 @@ const ORG_NOUNS: &[&str] = &[
 ];
 
 static TABLE: LazyLock<HashMap<&'static str, Classes>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Classes> = HashMap::with_capacity(2048);
+    let mut map: HashMap<&'static str, Classes> = HashMap::default();
     let groups: [(&[&str], Classes); 19] = [
         (DETERMINERS, DETERMINER),
         (PREPOSITIONS, PREPOSITION),

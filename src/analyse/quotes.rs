@@ -77,11 +77,12 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
     let marks: Vec<Vec<Marked>> = pair_all(paras);
     let mut found: Vec<Found> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
-        let in_marks = |t: usize| {
-            marks[pi]
-                .iter()
-                .any(|m| m.inner(p).contains(&t) || m.open == t || m.close == Some(t))
-        };
+        let mut mask = vec![false; p.tokens.len()];
+        for m in &marks[pi] {
+            let end = m.close.map_or(p.tokens.len(), |c| c + 1);
+            mask[m.open..end].iter_mut().for_each(|x| *x = true);
+        }
+        let in_marks = |t: usize| mask.get(t).copied().unwrap_or(false);
         let attributions = attributions(p, pi, &in_marks);
         let start = found.len();
         direct_quotes(p, pi, &marks[pi], &attributions, &mut found);
@@ -273,7 +274,7 @@ fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<At
                 k += 2;
                 continue;
             }
-            let Some(cue) = cues::cue(p.lower(k)) else {
+            let Some(cue) = p.cue(k) else {
                 k += 1;
                 continue;
             };
@@ -464,9 +465,7 @@ fn bare_ok(p: &Para, np: Range<usize>, k: usize) -> bool {
 /// is the subject.
 fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
     let mut j = skip_parenthesis_back(p, k, s0);
-    while j > s0
-        && (lexicon::is(p.lower(j - 1), lexicon::AUXILIARY | lexicon::ADVERB) || is_time(p, j - 1))
-    {
+    while j > s0 && (p.has(j - 1, lexicon::AUXILIARY | lexicon::ADVERB) || is_time(p, j - 1)) {
         j -= 1;
     }
     if j == s0 {
@@ -481,9 +480,7 @@ fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
             return None;
         }
         let seg = open + 1..close;
-        if (seg.start..seg.end)
-            .all(|i| p.capitalised(i) || lexicon::is(p.lower(i), lexicon::NAME_PARTICLE))
-        {
+        if (seg.start..seg.end).all(|i| p.capitalised(i) || p.has(i, lexicon::NAME_PARTICLE)) {
             return Some(seg);
         }
         let first = p.lower(seg.start);
@@ -564,13 +561,12 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
     loop {
         i = np_words_back(p, i, j, s0);
         // "Mr. Morgan of the Sierra Club", "a spokesman for the campaign"
-        let det_here = i < j && lexicon::is(p.lower(i), lexicon::DETERMINER);
+        let det_here = i < j && p.has(i, lexicon::DETERMINER);
         let start = if det_here { i } else { i.min(j) };
         if start >= s0 + 2
             && matches!(p.lower(start - 1), "of" | "for" | "at" | "in" | "from")
             && p.tokens[start - 2].kind == Kind::Word
-            && (p.capitalised(start - 2)
-                || lexicon::is(p.lower(start - 2), lexicon::ROLE | lexicon::SOURCE))
+            && (p.capitalised(start - 2) || p.has(start - 2, lexicon::ROLE | lexicon::SOURCE))
             && j - start < 8
         {
             i = start - 1;
@@ -588,7 +584,7 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
     // a description needs a name or a determiner, or a plural head
     // ("officials say"); a lone adjective is not a source
     let head_cap = p.capitalised(last);
-    let det = lexicon::is(p.lower(i), lexicon::DETERMINER);
+    let det = p.has(i, lexicon::DETERMINER);
     let plural = w.ends_with('s');
     (i < j && (head_cap || det || plural || lexicon::is(w, lexicon::ROLE | lexicon::SOURCE)))
         .then_some(i..j)
@@ -794,7 +790,7 @@ fn content_after(
             }
         }
         CueClass::Evaluate => {
-            if i < s1 && lexicon::is(p.lower(i), lexicon::PREPOSITION) && p.lower(i) != "for" {
+            if i < s1 && p.has(i, lexicon::PREPOSITION) && p.lower(i) != "for" {
                 return None;
             }
             trim(p, i, s1)
@@ -802,9 +798,9 @@ fn content_after(
         CueClass::Speech | CueClass::Thought | CueClass::Evidence => {
             let verb_soon = (i + 1..(i + 6).min(s1))
                 .take_while(|&j| p.tokens[j].kind == Kind::Word)
-                .any(|j| lexicon::is(p.lower(j), lexicon::AUXILIARY));
+                .any(|j| p.has(j, lexicon::AUXILIARY));
             if i >= s1
-                || (lexicon::is(p.lower(i), lexicon::PREPOSITION | lexicon::ADVERB) && !verb_soon)
+                || (p.has(i, lexicon::PREPOSITION | lexicon::ADVERB) && !verb_soon)
                 || is_time(p, i)
             {
                 return None;
@@ -831,7 +827,7 @@ fn that_ahead(p: &Para, i: usize, s1: usize) -> Option<usize> {
             return Some(j);
         }
         // "said Cairo would not accept any deal that …": a clause already
-        if lexicon::is(p.lower(j), lexicon::AUXILIARY) && j > i {
+        if p.has(j, lexicon::AUXILIARY) && j > i {
             return None;
         }
         if matches!(p.tokens[j].kind, Kind::Mark) || p.is(j, ':') || p.is(j, ';') {
@@ -839,7 +835,7 @@ fn that_ahead(p: &Para, i: usize, s1: usize) -> Option<usize> {
         }
         if p.tokens[j].kind == Kind::Word
             && !p.capitalised(j)
-            && cues::cue(p.lower(j)).is_some_and(|c| !c.participle)
+            && p.cue(j).is_some_and(|c| !c.participle)
         {
             return None;
         }
@@ -943,8 +939,7 @@ fn trim(p: &Para, mut a: usize, mut b: usize) -> Option<Range<usize>> {
     }
     // ", saying …" and ", according to …" report on their own
     if let Some(c) = (a + 1..b).find(|&i| {
-        p.is(i - 1, ',')
-            && (p.lower(i) == "according" || cues::cue(p.lower(i)).is_some_and(|c| c.participle))
+        p.is(i - 1, ',') && (p.lower(i) == "according" || p.cue(i).is_some_and(|c| c.participle))
     }) {
         b = c - 1;
     }
@@ -1150,7 +1145,7 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         return Some((phrase(np), "―".to_string()));
     }
     // "said X"
-    if let Some(c) = cues::cue(p.lower(i))
+    if let Some(c) = p.cue(i)
         && c.class == CueClass::Speech
         && !c.bare
         && !c.participle
@@ -1160,7 +1155,7 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
     }
     // "X said", the verb within a few words
     let k = (i..end.min(i + 14))
-        .find(|&k| !p.capitalised(k) && cues::cue(p.lower(k)).is_some_and(|c| !c.participle))?;
+        .find(|&k| !p.capitalised(k) && p.cue(k).is_some_and(|c| !c.participle))?;
     let np = subject_before(p, k, i)?;
     // "“…” for criminal behavior, she said."
     let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
@@ -1176,9 +1171,7 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     let s = p.sentence_of(m.open)?;
     let s0 = p.sentences[s].tokens.start;
     let k = (s0..m.open).rev().take(14).find(|&k| {
-        p.tokens[k].kind == Kind::Word
-            && (!p.capitalised(k) || k == s0)
-            && cues::cue(p.lower(k)).is_some()
+        p.tokens[k].kind == Kind::Word && (!p.capitalised(k) || k == s0) && p.cue(k).is_some()
     })?;
     // "Said Ann Ko: “…”"
     if k == s0 && p.capitalised(k) {

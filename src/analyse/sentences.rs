@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::cues::{self, Cue};
+use super::lexicon::{self, Classes};
 use crate::model::Paragraph;
 
 /// What a token is.
@@ -46,8 +48,13 @@ pub struct Para<'a> {
     pub lower: String,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
-    /// Char offset of every byte offset, when the text is not pure ASCII.
-    chars: Option<Vec<u32>>,
+    /// Where the text has multi-byte chars (see `char_table`).
+    chars: Option<Vec<(u32, u32)>>,
+    /// Per token, looked up once: its word classes, whether it starts
+    /// with a capital, and the reporting verb it is a form of.
+    classes: Vec<Classes>,
+    caps: Vec<bool>,
+    cues: Vec<Option<Cue>>,
 }
 
 /// Words that end with a full stop without ending the sentence, and that
@@ -126,6 +133,21 @@ impl<'a> Para<'a> {
         let lower = text.to_ascii_lowercase();
         let sentences = split_sentences(text, &lower, &tokens);
         let chars = (!text.is_ascii()).then(|| char_table(text));
+        let mut classes = Vec::with_capacity(tokens.len());
+        let mut caps = Vec::with_capacity(tokens.len());
+        let mut cue_forms = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let word = t.kind == Kind::Word;
+            let l = &lower[t.start..t.end];
+            classes.push(if word { lexicon::classes(l) } else { 0 });
+            caps.push(
+                word && text[t.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            );
+            cue_forms.push(if word { cues::cue(l) } else { None });
+        }
         Para {
             index,
             text,
@@ -133,7 +155,20 @@ impl<'a> Para<'a> {
             tokens,
             sentences,
             chars,
+            classes,
+            caps,
+            cues: cue_forms,
         }
+    }
+
+    /// Whether token `i` is a word of one of the `classes`.
+    pub fn has(&self, i: usize, classes: Classes) -> bool {
+        self.classes.get(i).is_some_and(|c| c & classes != 0)
+    }
+
+    /// The reporting verb token `i` is a form of.
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        self.cues.get(i).copied().flatten()
     }
 
     /// The text of token `i`.
@@ -158,11 +193,13 @@ impl<'a> Para<'a> {
 
     /// The char offset of a byte offset of the text.
     pub fn char_at(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
         match &self.chars {
-            Some(table) => table
-                .get(byte)
-                .map_or(self.text.chars().count(), |&c| c as usize),
-            None => byte.min(self.text.len()),
+            Some(table) => {
+                let k = table.partition_point(|&(b, _)| b as usize <= byte);
+                byte - k.checked_sub(1).map_or(0, |k| table[k].1 as usize)
+            }
+            None => byte,
         }
     }
 
@@ -192,9 +229,7 @@ impl<'a> Para<'a> {
 
     /// Does token `i` start with a capital letter?
     pub fn capitalised(&self, i: usize) -> bool {
-        i < self.tokens.len()
-            && self.tokens[i].kind == Kind::Word
-            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.caps.get(i).copied().unwrap_or(false)
     }
 }
 
@@ -206,17 +241,17 @@ pub fn split_document(paragraphs: &[Paragraph]) -> Vec<Para<'_>> {
         .collect()
 }
 
-fn char_table(text: &str) -> Vec<u32> {
-    let mut table = vec![0u32; text.len() + 1];
-    let mut n = 0u32;
-    for (i, c) in text.char_indices() {
-        for slot in &mut table[i..i + c.len_utf8()] {
-            *slot = n;
-        }
-        n += 1;
-    }
-    table[text.len()] = n;
-    table
+/// For each multi-byte char, the byte just after it and how many bytes
+/// more than chars the text has up to there.
+fn char_table(text: &str) -> Vec<(u32, u32)> {
+    let mut extra = 0u32;
+    text.char_indices()
+        .filter(|(_, c)| c.len_utf8() > 1)
+        .map(|(i, c)| {
+            extra += c.len_utf8() as u32 - 1;
+            ((i + c.len_utf8()) as u32, extra)
+        })
+        .collect()
 }
 
 fn is_mark(c: char) -> bool {
@@ -232,89 +267,104 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Cut `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::with_capacity(bytes.len() / 4);
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
-    while i < bytes.len() {
-        let (pos, c) = bytes[i];
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
         } else if c.is_alphanumeric() {
-            let j = word_end(&bytes, i);
-            let end = bytes.get(j).map_or(text.len(), |b| b.0);
-            push_word(text, &mut out, pos, end);
-            i = j;
+            let end = word_end(text, i);
+            push_word(text, &mut out, i, end);
+            i = end;
         } else {
             let kind = if is_mark(c) { Kind::Mark } else { Kind::Punct };
             out.push(Token {
-                start: pos,
-                end: pos + c.len_utf8(),
+                start: i,
+                end: i + c.len_utf8(),
                 kind,
             });
-            i += 1;
+            i += c.len_utf8();
         }
     }
     out
 }
 
-/// The index after the word that starts at `i`: letters and digits, with
-/// single inner joiners (- ' ’ . &) between them, and a final dot when the
-/// word is an abbreviation or an initial.
-fn word_end(chars: &[(usize, char)], i: usize) -> usize {
-    let mut j = i + 1;
+/// The char that starts at byte `i`.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|t| t.chars().next())
+}
+
+/// The char that ends at byte `i`.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|t| t.chars().next_back())
+}
+
+/// The byte after the word that starts at `start`: letters and digits,
+/// with single inner joiners (- ' ’ . &) between them, and a final dot
+/// when the word is an abbreviation or an initial.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut j = start;
     loop {
-        while j < chars.len() && chars[j].1.is_alphanumeric() {
-            j += 1;
+        while let Some(c) = char_at(text, j).filter(|c| c.is_alphanumeric()) {
+            j += c.len_utf8();
         }
-        let joiner = j + 1 < chars.len()
-            && matches!(chars[j].1, '-' | '\'' | '’' | '.' | '&' | '/' | ',' | ':')
-            && chars[j + 1].1.is_alphanumeric();
-        if !joiner {
+        let Some(joiner) = char_at(text, j) else {
+            break;
+        };
+        let after = j + joiner.len_utf8();
+        let next = char_at(text, after);
+        if !matches!(joiner, '-' | '\'' | '’' | '.' | '&' | '/' | ',' | ':')
+            || !next.is_some_and(char::is_alphanumeric)
+        {
             break;
         }
+        let prev_digit = char_before(text, j).is_some_and(|c| c.is_ascii_digit());
+        let next_digit = next.is_some_and(|c| c.is_ascii_digit());
         // commas and colons join digits only ("1,000", "9:00"); a slash too
-        let digit_only = matches!(chars[j].1, ',' | ':' | '/');
-        if digit_only && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+        if matches!(joiner, ',' | ':' | '/') && !(prev_digit && next_digit) {
             break;
         }
         // a dot joins only abbreviations and numbers ("U.S", "2.5"), not
         // two sentences written without a space ("end.Next")
-        if chars[j].1 == '.' {
-            let prev_short = chars[i..j]
-                .iter()
+        if joiner == '.' {
+            let run = text[start..j]
+                .chars()
                 .rev()
-                .take_while(|c| c.1.is_alphanumeric())
-                .count()
-                <= 2;
-            let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
-            if !(prev_short || digits) {
+                .take_while(|c| c.is_alphanumeric())
+                .count();
+            if !(run <= 2 || prev_digit && next_digit) {
                 break;
             }
         }
+        j = after;
+    }
+    if text.as_bytes().get(j) == Some(&b'.') && takes_its_dot(text, start, j) {
         j += 1;
     }
-    // the final dot of "U.S." and of initials
-    if j < chars.len() && chars[j].1 == '.' {
-        let word: String = chars[i..j].iter().map(|c| c.1).collect();
-        let lower = word.to_ascii_lowercase();
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        // "No. 10" but "said no."
-        let before_number = chars[j + 1..]
-            .iter()
-            .find(|c| !c.1.is_whitespace())
-            .is_some_and(|c| c.1.is_ascii_digit());
-        let numbered = NUMBERED.contains(&lower.as_str());
-        // "(D-Mo.)": an abbreviation after a hyphen
-        let last_part = lower.rsplit('-').next().unwrap_or("");
-        if initial
-            || word.contains('.')
-            || (ABBREVIATIONS.contains(&lower.as_str()) && (!numbered || before_number))
-            || (lower.contains('-') && ABBREVIATIONS.contains(&last_part))
-        {
-            j += 1;
-        }
-    }
     j
+}
+
+/// Whether the word `start..j`, followed by a dot, keeps it: "U.S.",
+/// initials, abbreviations ("Mr.", "Jan."; "No." only before a number).
+fn takes_its_dot(text: &str, start: usize, j: usize) -> bool {
+    let word = &text[start..j];
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    if initial || word.contains('.') {
+        return true;
+    }
+    if word.len() > 12 {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    let before_number = text[j + 1..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    let numbered = NUMBERED.contains(&lower.as_str());
+    // "(D-Mo.)": an abbreviation after a hyphen
+    let last_part = lower.rsplit('-').next().unwrap_or("");
+    (ABBREVIATIONS.contains(&lower.as_str()) && (!numbered || before_number))
+        || (lower.contains('-') && ABBREVIATIONS.contains(&last_part))
 }
 
 /// Push a word, splitting off a possessive "'s" of a capitalised word
