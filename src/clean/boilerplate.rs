@@ -236,6 +236,7 @@ const RULES: &[Rule] = &[
     Rule { reason: PHOTO_CREDIT, how: Contains, max_words: 60, ends: No, phrases: &[
         "credit:", "credits:", "file photo", "in this photo", "in this handout",
         "handout photo", "image copyright", "image caption", "photo credit:", "(photo:",
+        "(image:", "(picture:", "(pic:",
     ]},
     // "Read more", "Continue reading": links to this or other articles.
     Rule { reason: READ_MORE, how: Prefix, max_words: 20, ends: No, phrases: &[

@@ -167,7 +167,11 @@ pub fn date(text: &str) -> Option<String> {
         return None;
     }
     let part = split_parts(text).find(|p| has_date(p))?;
-    let others = count_words(text) - count_words(part);
+    // Other parts may be a name or a second date ("Updated ..."), not text.
+    let others: usize = split_parts(text)
+        .filter(|p| !has_date(p))
+        .map(count_words)
+        .sum();
     if others > 4 {
         return None;
     }
@@ -316,6 +320,11 @@ mod tests {
         );
         assert_eq!(date("March 4, 2024").as_deref(), Some("March 4, 2024"));
         assert_eq!(date("2024-03-04").as_deref(), Some("2024-03-04"));
+        assert_eq!(
+            date("PUBLISHED: 10:48, Tue, Mar 4, 2024 | UPDATED: 11:05, Tue, Mar 4, 2024")
+                .as_deref(),
+            Some("10:48, Tue, Mar 4, 2024")
+        );
         assert_eq!(
             date("Jane Doe - Mar 4, 2024, 10:31 pm CST").as_deref(),
             Some("Mar 4, 2024, 10:31 pm CST")

@@ -45,8 +45,9 @@ pub const WHOLE_COPY: &str = "boilerplate: the article again, in one block";
 /// section's header): more than any article, so nothing after it joins.
 const BARRIER_WEIGHT: i64 = -1_000_000;
 /// Weight of a block that marks the end of an article (related links,
-/// tags): more than a few paragraphs of prose, so the article stops there.
-const END_OF_ARTICLE_WEIGHT: i64 = -60;
+/// tags): more than a couple of paragraphs of prose, so the article stops
+/// there unless much of it follows (a "Don't miss" box inside a story).
+const END_OF_ARTICLE_WEIGHT: i64 = -40;
 /// Weight of a date or author line: one inside the page's text comes with
 /// a teaser of another article, so it nearly ends the article.
 const META_LINE_WEIGHT: i64 = -30;

@@ -181,10 +181,17 @@ fn headline_over_text(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<Stri
     None
 }
 
-/// A line that reads as a headline: 3 to 25 words, capitalised, no final
-/// full stop, and neither furniture nor a byline or date.
+/// A line that reads as a headline: 3 to 25 words, mostly words rather
+/// than numbers (not a table row), capitalised, no final full stop, and
+/// neither furniture nor a byline or date.
 fn is_headline(text: &str) -> bool {
+    let tokens = text.split_whitespace().count();
+    let wordy = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
     (3..=25).contains(&count_words(text))
+        && wordy * 10 >= tokens * 7
         && !text.ends_with('.')
         && text.starts_with(|c: char| {
             c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'')
