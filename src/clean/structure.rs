@@ -30,50 +30,76 @@ pub fn assemble(source: &str, blocks: Vec<Block>, hints: Hints) -> Document {
         date: hints.date,
         ..Document::default()
     };
-    let mut decided: Vec<Option<&'static str>> = vec![None; blocks.len()];
-    let mut skip = 0;
-    match hints.title {
-        Some(t) => doc.title = t,
-        None => {
-            if let Some(first) = blocks.first()
-                && is_title_line(first)
-            {
-                doc.title = first.text.clone();
-                skip = 1;
-            }
+    let skip = match hints.title {
+        Some(t) => {
+            doc.title = t;
+            0
         }
-    }
-    mark_title_repeats(&mut doc.title, &blocks[skip..], &mut decided[skip..]);
-    let judgement = page::judge(&blocks[skip..], &decided[skip..]);
-    let mut verdicts = judgement.verdicts;
+        None => first_line_title(&mut doc, &blocks),
+    };
     let blocks = &blocks[skip..];
-    let mut site_name = None;
-    if doc.title.is_empty() {
-        doc.title = title_before_article(blocks, &mut verdicts).unwrap_or_else(|| stem(source));
-    } else if judgement.page && skip == 1 && decided.iter().all(Option::is_none) {
-        // A first line that the page never repeats may be the site's name
-        // or a menu: a headline over the article's byline wins.
-        if let Some(headline) = headline_over_byline(blocks, &mut verdicts) {
-            site_name = Some(std::mem::replace(&mut doc.title, headline));
-        }
-    }
+    let mut decided: Vec<Option<&'static str>> = vec![None; blocks.len()];
+    mark_title_repeats(&mut doc.title, blocks, &mut decided);
+    let judgement = page::judge(blocks, &decided);
+    let mut verdicts = judgement.verdicts;
+    let unconfirmed = skip == 1 && judgement.page && decided.iter().all(Option::is_none);
+    let replaced = settle_title(&mut doc, blocks, &mut verdicts, unconfirmed);
     find_byline_and_date(&mut doc, blocks, &mut verdicts);
     build_paragraphs(&mut doc, blocks, &verdicts);
-    if let Some(name) = site_name {
-        doc.removed.insert(
-            0,
-            Removed {
-                text: name,
-                reason: SITE_NAME.to_string(),
-                before: (!doc.paragraphs.is_empty()).then_some(0),
-                at: None,
-            },
-        );
+    if let Some(line) = replaced {
+        record_first_line(&mut doc, line);
     }
     split_first_dateline(&mut doc);
     cut_inline_debris(&mut doc);
     drop_empty_paragraphs(&mut doc);
     doc
+}
+
+/// Take the first block as the title when it can be one; returns how many
+/// blocks it used (0 or 1).
+fn first_line_title(doc: &mut Document, blocks: &[Block]) -> usize {
+    match blocks.first() {
+        Some(first) if is_title_line(first) => {
+            doc.title = first.text.clone();
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// Settle the title once the article is found: with no first-line title,
+/// the headline over the article (or the file name); with a first line the
+/// page never repeats (`unconfirmed`, a site's name or a menu), the
+/// headline over the byline when there is one. Returns a first line that
+/// was given up.
+fn settle_title(
+    doc: &mut Document,
+    blocks: &[Block],
+    verdicts: &mut [Verdict],
+    unconfirmed: bool,
+) -> Option<String> {
+    if doc.title.is_empty() {
+        doc.title = title_before_article(blocks, verdicts).unwrap_or_else(|| stem(&doc.source));
+        return None;
+    }
+    if !unconfirmed {
+        return None;
+    }
+    let headline = headline_over_byline(blocks, verdicts)?;
+    Some(std::mem::replace(&mut doc.title, headline))
+}
+
+/// A first line given up as the title is recorded where it stood.
+fn record_first_line(doc: &mut Document, line: String) {
+    doc.removed.insert(
+        0,
+        Removed {
+            text: line,
+            reason: SITE_NAME.to_string(),
+            before: (!doc.paragraphs.is_empty()).then_some(0),
+            at: None,
+        },
+    );
 }
 
 /// A first line can be the title unless it is long prose or furniture.
