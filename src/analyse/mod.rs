@@ -6,6 +6,7 @@ pub mod actors;
 pub mod positions;
 pub mod quotes;
 pub mod sentences;
+pub mod version;
 
 use crate::clean::Document;
 use crate::model::{Article, SCHEMA};

@@ -1,0 +1,715 @@
+//! Actors across the library: the actors of every article merged into one
+//! list by the alias rules used within an article, and, for one actor, what
+//! it said and where it stood, article by article in date order.
+//!
+//! Merging, in order (each step joins groups; nothing is ever split):
+//! 1. the same full name (or a full alias, or an acronym an organisation
+//!    gives itself), courtesy titles and accents aside, of a compatible
+//!    kind (`other` goes with any kind);
+//! 2. a person's first and last name with or without middle names;
+//! 3. one-letter spelling variants of a long word ("Parly", "Parley");
+//! 4. a surname alone ("Berg", "Ms. Berg") or with an initial ("A. Berg")
+//!    joins the one person with that surname, and when the library has
+//!    several, the one with the same title or affiliation; without such
+//!    evidence it stays apart, so two people who share a surname are
+//!    never merged on the surname;
+//! 5. an acronym ("EU") joins the one organisation it abbreviates.
+//!
+//! Institutions roll up the people who speak for them (`Actor::affiliation`
+//! in the article): their quotes and positions show under the institution.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::dates::Day;
+use super::digest::{Digest, DigestActor};
+use super::names;
+use super::{Library, Status};
+use crate::model::{ActorKind, Polarity, QuoteKind};
+
+/// One actor of one article: `actor` indexes the article's digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Appearance {
+    pub entry: usize,
+    pub actor: usize,
+}
+
+/// An actor merged across the library.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryActor {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names it goes by, as written.
+    pub aliases: Vec<String>,
+    pub titles: Vec<String>,
+    pub appearances: Vec<Appearance>,
+    /// Articles it appears in.
+    pub articles: usize,
+    /// Its own quotes and positions.
+    pub quotes: usize,
+    pub positions: usize,
+    /// Quotes and positions of the people who speak for it.
+    pub people_quotes: usize,
+    pub people_positions: usize,
+    /// The actors (indices in [`ActorIndex::actors`]) who speak for it,
+    /// and those it speaks for.
+    pub people: Vec<usize>,
+    pub speaks_for: Vec<usize>,
+}
+
+/// Every actor of a library.
+#[derive(Debug, Default, Clone)]
+pub struct ActorIndex {
+    /// Most present first (articles, then quotes, then name).
+    pub actors: Vec<LibraryActor>,
+    by_appearance: HashMap<Appearance, usize>,
+}
+
+/// What one article holds about one actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleItems {
+    pub entry: usize,
+    pub day: Option<Day>,
+    pub title: String,
+    /// In paragraph order.
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub paragraph: usize,
+    /// Who, as the article names them (the actor, or one of its people).
+    pub who: String,
+    /// Said by someone who speaks for the actor, not by the actor itself.
+    pub via: bool,
+    pub what: What,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    Quote {
+        kind: QuoteKind,
+        text: String,
+    },
+    Position {
+        stance: String,
+        summary: String,
+        polarity: Polarity,
+    },
+    /// Named, with neither quote nor position (where it is first named).
+    Mentioned {
+        times: u32,
+    },
+}
+
+/// An actor of one article while merging.
+struct Node<'a> {
+    at: Appearance,
+    actor: &'a DigestActor,
+    digest: &'a Digest,
+    norm: String,
+    words: usize,
+}
+
+impl Node<'_> {
+    /// A surname alone, or with an initial: resolved in step 4.
+    fn is_partial_person(&self) -> bool {
+        self.actor.kind == ActorKind::Person
+            && (self.words == 1
+                || self.words == 2
+                    && self
+                        .norm
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| w.chars().count() == 1))
+    }
+}
+
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+fn compatible(a: ActorKind, b: ActorKind) -> bool {
+    a == b || a == ActorKind::Other || b == ActorKind::Other
+}
+
+impl ActorIndex {
+    /// Merge the actors of every analysed article of `lib`.
+    pub fn build(lib: &Library) -> ActorIndex {
+        let digests: Vec<(usize, &Digest)> = lib
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.removed)
+            .filter_map(|(i, e)| match &e.status {
+                Status::Analysed(d) => Some((i, d.as_ref())),
+                _ => None,
+            })
+            .collect();
+        Self::merge(&digests)
+    }
+
+    /// Merge the actors of these articles (entry number, digest).
+    pub fn merge(digests: &[(usize, &Digest)]) -> ActorIndex {
+        let nodes: Vec<Node> = digests
+            .iter()
+            .flat_map(|&(entry, digest)| {
+                digest.actors.iter().enumerate().map(move |(i, a)| {
+                    let norm = names::normal(&a.name);
+                    Node {
+                        at: Appearance { entry, actor: i },
+                        actor: a,
+                        digest,
+                        words: norm.split(' ').count(),
+                        norm,
+                    }
+                })
+            })
+            .collect();
+        let mut groups = Groups::new(nodes.len());
+        let by_name = same_names(&nodes, &mut groups);
+        middle_names(&nodes, &by_name, &mut groups);
+        spelling_variants(&nodes, &by_name, &mut groups);
+        partial_names(&nodes, &mut groups);
+        acronyms(&nodes, &mut groups);
+        collect(&nodes, &mut groups)
+    }
+
+    /// The merged actor an article's actor belongs to.
+    pub fn actor_of(&self, at: Appearance) -> Option<usize> {
+        self.by_appearance.get(&at).copied()
+    }
+
+    /// The merged actors of one article, in the order the article has them.
+    pub fn of_entry(&self, entry: usize, digest: &Digest) -> Vec<usize> {
+        let mut seen = HashSet::new();
+        (0..digest.actors.len())
+            .filter_map(|actor| self.actor_of(Appearance { entry, actor }))
+            .filter(|i| seen.insert(*i))
+            .collect()
+    }
+
+    /// What actor `id` said and where it stood, article by article in date
+    /// order (undated articles last), its people's words included.
+    pub fn timeline(&self, lib: &Library, id: usize) -> Vec<ArticleItems> {
+        let Some(actor) = self.actors.get(id) else {
+            return Vec::new();
+        };
+        let mut by_entry: HashMap<usize, Vec<usize>> = HashMap::new();
+        for a in &actor.appearances {
+            by_entry.entry(a.entry).or_default().push(a.actor);
+        }
+        let mut out: Vec<ArticleItems> = by_entry
+            .into_iter()
+            .filter_map(|(entry, own)| {
+                let e = lib.entry(entry)?;
+                let digest = e.digest()?;
+                Some(ArticleItems {
+                    entry,
+                    day: e.day(),
+                    title: e.title().to_string(),
+                    items: items_of(digest, &own),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.day.is_none(), a.day, &a.title, a.entry).cmp(&(
+                b.day.is_none(),
+                b.day,
+                &b.title,
+                b.entry,
+            ))
+        });
+        out
+    }
+}
+
+/// The quotes and positions of actors `own` of one digest, and of the
+/// people who speak for them; a mention when there are none.
+fn items_of(digest: &Digest, own: &[usize]) -> Vec<Item> {
+    let speaks_for_own = |i: usize| {
+        digest
+            .actors
+            .get(i)
+            .and_then(|a| a.affiliation)
+            .is_some_and(|f| own.contains(&(f as usize)))
+    };
+    let role = |i: Option<u32>| -> Option<(String, bool)> {
+        let i = i? as usize;
+        let name = digest.actors.get(i)?.name.clone();
+        if own.contains(&i) {
+            Some((name, false))
+        } else if speaks_for_own(i) {
+            Some((name, true))
+        } else {
+            None
+        }
+    };
+    let mut items = Vec::new();
+    for q in &digest.quotes {
+        if let Some((who, via)) = role(q.speaker) {
+            items.push(Item {
+                paragraph: q.paragraph as usize,
+                who,
+                via,
+                what: What::Quote {
+                    kind: q.kind,
+                    text: q.text.clone(),
+                },
+            });
+        }
+    }
+    for p in &digest.positions {
+        if let Some((who, via)) = role(p.actor) {
+            items.push(Item {
+                paragraph: p.paragraph as usize,
+                who,
+                via,
+                what: What::Position {
+                    stance: p.stance.clone(),
+                    summary: p.summary.clone(),
+                    polarity: p.polarity,
+                },
+            });
+        }
+    }
+    if items.is_empty()
+        && let Some(&first) = own.first()
+    {
+        let times = own
+            .iter()
+            .filter_map(|&i| digest.actors.get(i))
+            .map(|a| a.mentions)
+            .sum();
+        items.push(Item {
+            paragraph: 0,
+            who: digest.actors[first].name.clone(),
+            via: false,
+            what: What::Mentioned { times },
+        });
+    }
+    items.sort_by_key(|i| i.paragraph);
+    items
+}
+
+/// Step 1: the same full name. Returns nodes by name (partial person
+/// names left out: they are resolved in step 4).
+fn same_names(nodes: &[Node], groups: &mut Groups) -> HashMap<String, Vec<usize>> {
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.is_partial_person() {
+            continue;
+        }
+        let mut keys = BTreeSet::new();
+        keys.insert(n.norm.clone());
+        for alias in &n.actor.aliases {
+            let norm = names::normal(alias);
+            // a person's one-word alias is a surname: not evidence alone
+            let full = norm.contains(' ') || n.actor.kind != ActorKind::Person;
+            if full && !norm.is_empty() {
+                keys.insert(norm);
+            }
+        }
+        for k in keys {
+            by_name.entry(k).or_default().push(i);
+        }
+    }
+    for members in by_name.values() {
+        join_compatible(nodes, members, groups);
+    }
+    by_name
+}
+
+/// Join nodes of one name kind by kind; `other` joins the commonest kind.
+fn join_compatible(nodes: &[Node], members: &[usize], groups: &mut Groups) {
+    let mut first_of: Vec<(ActorKind, usize, usize)> = Vec::new();
+    let mut others = Vec::new();
+    for &i in members {
+        let kind = nodes[i].actor.kind;
+        if kind == ActorKind::Other {
+            others.push(i);
+            continue;
+        }
+        match first_of.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some((_, first, count)) => {
+                groups.join(*first, i);
+                *count += 1;
+            }
+            None => first_of.push((kind, i, 1)),
+        }
+    }
+    let anchor = first_of
+        .iter()
+        .max_by_key(|(_, _, count)| *count)
+        .map(|&(_, first, _)| first)
+        .or_else(|| others.first().copied());
+    if let Some(anchor) = anchor {
+        for i in others {
+            groups.join(anchor, i);
+        }
+    }
+}
+
+/// Step 2: "Anna Maria Berg" is "Anna Berg" when the library has both.
+fn middle_names(nodes: &[Node], by_name: &HashMap<String, Vec<usize>>, groups: &mut Groups) {
+    for (i, n) in nodes.iter().enumerate() {
+        if n.actor.kind != ActorKind::Person || n.words < 3 {
+            continue;
+        }
+        let words: Vec<&str> = n.norm.split(' ').collect();
+        let short = format!("{} {}", words[0], words[words.len() - 1]);
+        if let Some(j) = by_name.get(&short).and_then(|m| {
+            m.iter()
+                .find(|&&j| nodes[j].actor.kind == ActorKind::Person)
+        }) {
+            groups.join(i, *j);
+        }
+    }
+}
+
+/// Step 3: names one letter apart in a long word, of compatible kinds.
+fn spelling_variants(nodes: &[Node], by_name: &HashMap<String, Vec<usize>>, groups: &mut Groups) {
+    let mut meet: HashMap<String, Vec<&str>> = HashMap::new();
+    for name in by_name.keys() {
+        for k in names::variant_keys(name) {
+            meet.entry(k).or_default().push(name);
+        }
+    }
+    for found in meet.values().filter(|v| v.len() > 1) {
+        for (x, a) in found.iter().enumerate() {
+            for b in &found[x + 1..] {
+                if !names::spelling_variant(a, b) {
+                    continue;
+                }
+                let (na, nb) = (&by_name[*a], &by_name[*b]);
+                let pair = na.iter().find_map(|&i| {
+                    nb.iter()
+                        .find(|&&j| compatible(nodes[i].actor.kind, nodes[j].actor.kind))
+                        .map(|&j| (i, j))
+                });
+                if let Some((i, j)) = pair {
+                    groups.join(i, j);
+                }
+            }
+        }
+    }
+}
+
+/// What a group is known by, for resolving surnames: its full person names
+/// by surname, its titles and affiliations.
+#[derive(Default)]
+struct Evidence {
+    first_names: HashSet<String>,
+    titles: HashSet<String>,
+    affiliations: HashSet<String>,
+}
+
+fn title_of(n: &Node) -> Option<String> {
+    n.actor
+        .title
+        .as_deref()
+        .map(names::normal)
+        .filter(|t| !t.is_empty())
+}
+
+fn affiliation_of(n: &Node) -> Option<String> {
+    let f = n.actor.affiliation? as usize;
+    Some(names::normal(&n.digest.actors.get(f)?.name))
+}
+
+/// Step 4: surnames alone and with an initial.
+fn partial_names(nodes: &[Node], groups: &mut Groups) {
+    let mut by_surname: HashMap<&str, HashMap<usize, Evidence>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.actor.kind != ActorKind::Person || n.is_partial_person() {
+            continue;
+        }
+        let words: Vec<&str> = n.norm.split(' ').collect();
+        let [first, .., last] = words[..] else {
+            continue;
+        };
+        let ev = by_surname
+            .entry(last)
+            .or_default()
+            .entry(groups.find(i))
+            .or_default();
+        ev.first_names.insert(first.to_string());
+        ev.titles.extend(title_of(n));
+        ev.affiliations.extend(affiliation_of(n));
+    }
+    let mut unresolved: HashMap<&str, usize> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if !n.is_partial_person() {
+            continue;
+        }
+        let words: Vec<&str> = n.norm.split(' ').collect();
+        let surname = words[words.len() - 1];
+        let initial = (words.len() == 2).then(|| words[0]);
+        let candidates: Vec<(usize, &Evidence)> = by_surname
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .filter(|(_, ev)| {
+                initial.is_none_or(|c| ev.first_names.iter().any(|f| f.starts_with(c)))
+            })
+            .map(|(g, ev)| (*g, ev))
+            .collect();
+        let chosen = match candidates[..] {
+            [(g, _)] => Some(g),
+            [] => None,
+            _ => {
+                let title = title_of(n);
+                let affiliation = affiliation_of(n);
+                let backed: Vec<usize> = candidates
+                    .iter()
+                    .filter(|(_, ev)| {
+                        title.as_ref().is_some_and(|t| ev.titles.contains(t))
+                            || affiliation
+                                .as_ref()
+                                .is_some_and(|a| ev.affiliations.contains(a))
+                    })
+                    .map(|(g, _)| *g)
+                    .collect();
+                (backed.len() == 1).then(|| backed[0])
+            }
+        };
+        match chosen {
+            Some(g) => groups.join(g, i),
+            // the same partial name, unresolved, stays one entry
+            None => {
+                let first = *unresolved.entry(n.norm.as_str()).or_insert(i);
+                groups.join(first, i);
+            }
+        }
+    }
+}
+
+/// Step 5: an acronym joins the one organisation it abbreviates.
+fn acronyms(nodes: &[Node], groups: &mut Groups) {
+    let mut expansions: HashMap<String, HashSet<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.actor.kind != ActorKind::Person
+            && n.words >= 2
+            && let Some(a) = names::acronym_of(&n.actor.name)
+        {
+            let g = groups.find(i);
+            expansions.entry(a).or_default().insert(g);
+        }
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        if n.actor.kind == ActorKind::Person || !names::is_acronym(&n.actor.name) {
+            continue;
+        }
+        if let Some(found) = expansions.get(&n.norm)
+            && found.len() == 1
+            && let Some(&g) = found.iter().next()
+        {
+            groups.join(g, i);
+        }
+    }
+}
+
+/// The merged actors, with their counts and roll-ups.
+fn collect(nodes: &[Node], groups: &mut Groups) -> ActorIndex {
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for i in 0..nodes.len() {
+        let g = groups.find(i);
+        let s = *slot.entry(g).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[s].push(i);
+    }
+    let mut actors: Vec<LibraryActor> = members.iter().map(|m| describe(nodes, m)).collect();
+    let node_slot: Vec<usize> = (0..nodes.len()).map(|i| slot[&groups.find(i)]).collect();
+    let by_at: HashMap<Appearance, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.at, node_slot[i]))
+        .collect();
+    let mut seen_digest = HashSet::new();
+    for n in nodes {
+        if !seen_digest.insert(n.at.entry) {
+            continue;
+        }
+        count_words(n.at.entry, n.digest, &by_at, &mut actors);
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        let Some(f) = n.actor.affiliation else {
+            continue;
+        };
+        let Some(&inst) = by_at.get(&Appearance {
+            entry: n.at.entry,
+            actor: f as usize,
+        }) else {
+            continue;
+        };
+        let person = node_slot[i];
+        if inst != person {
+            push_once(&mut actors[inst].people, person);
+            push_once(&mut actors[person].speaks_for, inst);
+        }
+    }
+    order(actors, by_at)
+}
+
+fn push_once(v: &mut Vec<usize>, x: usize) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+/// Count quotes and positions of one article for their actors, and for the
+/// institutions their speakers speak for.
+fn count_words(
+    entry: usize,
+    d: &Digest,
+    by_at: &HashMap<Appearance, usize>,
+    actors: &mut [LibraryActor],
+) {
+    let slot = |i: Option<u32>| {
+        i.and_then(|i| {
+            by_at
+                .get(&Appearance {
+                    entry,
+                    actor: i as usize,
+                })
+                .copied()
+        })
+    };
+    let institution = |i: Option<u32>| slot(i.and_then(|i| d.actors.get(i as usize)?.affiliation));
+    for q in &d.quotes {
+        if let Some(s) = slot(q.speaker) {
+            actors[s].quotes += 1;
+        }
+        if let Some(s) = institution(q.speaker) {
+            actors[s].people_quotes += 1;
+        }
+    }
+    for p in &d.positions {
+        if let Some(s) = slot(p.actor) {
+            actors[s].positions += 1;
+        }
+        if let Some(s) = institution(p.actor) {
+            actors[s].people_positions += 1;
+        }
+    }
+}
+
+/// A merged actor from its nodes: the commonest full name, the commonest
+/// definite kind, other names as aliases.
+fn describe(nodes: &[Node], members: &[usize]) -> LibraryActor {
+    let mut names: HashMap<&str, (usize, &str)> = HashMap::new();
+    let mut kinds: HashMap<ActorKind, usize> = HashMap::new();
+    let mut titles: Vec<String> = Vec::new();
+    let mut seen_titles = HashSet::new();
+    let mut appearances = Vec::with_capacity(members.len());
+    for &i in members {
+        let n = &nodes[i];
+        names.entry(n.norm.as_str()).or_insert((0, &n.actor.name)).0 += 1;
+        *kinds.entry(n.actor.kind).or_default() += 1;
+        if let Some(t) = &n.actor.title
+            && seen_titles.insert(names::normal(t))
+        {
+            titles.push(t.clone());
+        }
+        appearances.push(n.at);
+    }
+    let name = names
+        .iter()
+        .max_by_key(|(norm, (count, written))| {
+            (
+                norm.contains(' '),
+                *count,
+                written.len(),
+                std::cmp::Reverse(*written),
+            )
+        })
+        .map_or(String::new(), |(_, (_, written))| written.to_string());
+    let kind = kinds
+        .iter()
+        .filter(|(k, _)| **k != ActorKind::Other)
+        .max_by_key(|(k, c)| (**c, std::cmp::Reverse(k.label())))
+        .map_or(ActorKind::Other, |(k, _)| *k);
+    let mut aliases: Vec<String> = Vec::new();
+    let mut seen = HashSet::from([names::normal(&name)]);
+    for &i in members {
+        let n = &nodes[i];
+        for written in std::iter::once(&n.actor.name).chain(&n.actor.aliases) {
+            if seen.insert(names::normal(written)) {
+                aliases.push(written.clone());
+            }
+        }
+    }
+    appearances.sort();
+    let articles = appearances
+        .iter()
+        .map(|a| a.entry)
+        .collect::<HashSet<_>>()
+        .len();
+    LibraryActor {
+        name,
+        kind,
+        aliases,
+        titles,
+        appearances,
+        articles,
+        quotes: 0,
+        positions: 0,
+        people_quotes: 0,
+        people_positions: 0,
+        people: Vec::new(),
+        speaks_for: Vec::new(),
+    }
+}
+
+/// Sort the actors (most present first) and renumber every reference.
+fn order(actors: Vec<LibraryActor>, by_at: HashMap<Appearance, usize>) -> ActorIndex {
+    let mut idx: Vec<usize> = (0..actors.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (x, y) = (&actors[a], &actors[b]);
+        (y.articles, y.quotes + y.people_quotes, y.positions)
+            .cmp(&(x.articles, x.quotes + x.people_quotes, x.positions))
+            .then_with(|| x.name.cmp(&y.name))
+    });
+    let mut new_of = vec![0; actors.len()];
+    for (new, &old) in idx.iter().enumerate() {
+        new_of[old] = new;
+    }
+    let mut slots: Vec<Option<LibraryActor>> = actors.into_iter().map(Some).collect();
+    let actors = idx
+        .iter()
+        .filter_map(|&old| slots[old].take())
+        .map(|mut a| {
+            a.people.iter_mut().for_each(|p| *p = new_of[*p]);
+            a.speaks_for.iter_mut().for_each(|p| *p = new_of[*p]);
+            a
+        })
+        .collect();
+    let by_appearance = by_at.into_iter().map(|(at, s)| (at, new_of[s])).collect();
+    ActorIndex {
+        actors,
+        by_appearance,
+    }
+}
