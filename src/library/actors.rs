@@ -713,3 +713,217 @@ fn order(actors: Vec<LibraryActor>, by_at: HashMap<Appearance, usize>) -> ActorI
         by_appearance,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::digest::DigestQuote;
+    use crate::library::{Listing, read::ReadMarks};
+    use crate::model::QuoteKind;
+
+    fn actor(name: &str, kind: ActorKind) -> DigestActor {
+        DigestActor {
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            title: None,
+            affiliation: None,
+            mentions: 1,
+        }
+    }
+
+    fn person(name: &str) -> DigestActor {
+        actor(name, ActorKind::Person)
+    }
+
+    fn titled(name: &str, title: &str) -> DigestActor {
+        DigestActor {
+            title: Some(title.into()),
+            ..person(name)
+        }
+    }
+
+    /// An article whose every actor says one thing.
+    fn article(title: &str, actors: Vec<DigestActor>) -> Digest {
+        let quotes = (0..actors.len())
+            .map(|i| DigestQuote {
+                speaker: Some(i as u32),
+                text: format!("words of speaker {i}"),
+                kind: QuoteKind::Direct,
+                paragraph: i as u32 + 1,
+            })
+            .collect();
+        Digest {
+            title: title.into(),
+            date: None,
+            day: None,
+            dateline: None,
+            paragraphs: 5,
+            actors,
+            quotes,
+            positions: Vec::new(),
+        }
+    }
+
+    fn merged(articles: &[Digest]) -> ActorIndex {
+        let pairs: Vec<(usize, &Digest)> = articles.iter().enumerate().collect();
+        ActorIndex::merge(&pairs)
+    }
+
+    fn find<'a>(index: &'a ActorIndex, name: &str) -> Vec<&'a LibraryActor> {
+        index
+            .actors
+            .iter()
+            .filter(|a| a.name == name || a.aliases.iter().any(|x| x == name))
+            .collect()
+    }
+
+    #[test]
+    fn one_person_under_two_spellings_is_one_actor() {
+        let index = merged(&[
+            article("Budget cuts", vec![person("Florence Parly")]),
+            article("Sahel visit", vec![person("Florence Parley")]),
+        ]);
+        let found = find(&index, "Florence Parly");
+        assert_eq!(found.len(), 1, "{:?}", index.actors);
+        assert_eq!(found[0].articles, 2);
+        assert_eq!(found[0].quotes, 2);
+        let mut names = found[0].aliases.clone();
+        names.push(found[0].name.clone());
+        names.sort();
+        assert_eq!(names, ["Florence Parley", "Florence Parly"]);
+    }
+
+    #[test]
+    fn two_people_with_one_surname_stay_apart() {
+        let index = merged(&[
+            article("Tax reform", vec![person("Anna Berg")]),
+            article("Harbour deal", vec![person("Carl Berg")]),
+            article("Budget vote", vec![person("Berg")]),
+        ]);
+        assert_eq!(find(&index, "Anna Berg").len(), 1);
+        assert_eq!(find(&index, "Carl Berg").len(), 1);
+        assert_ne!(find(&index, "Anna Berg")[0], find(&index, "Carl Berg")[0]);
+        // a bare surname with two candidates and no evidence joins neither
+        let bare = find(&index, "Berg");
+        assert_eq!(bare.len(), 1);
+        assert_eq!(bare[0].name, "Berg");
+        assert_eq!(index.actors.len(), 3);
+    }
+
+    #[test]
+    fn a_surname_joins_the_person_its_title_points_to() {
+        let index = merged(&[
+            article("Tax reform", vec![titled("Anna Berg", "Finance Minister")]),
+            article("Harbour deal", vec![titled("Carl Berg", "Port director")]),
+            article("Budget vote", vec![titled("Ms. Berg", "finance minister")]),
+        ]);
+        let anna = find(&index, "Anna Berg");
+        assert_eq!(anna.len(), 1);
+        assert_eq!(anna[0].articles, 2, "{:?}", index.actors);
+        assert_eq!(find(&index, "Carl Berg")[0].articles, 1);
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_only_person_with_it() {
+        let index = merged(&[
+            article("Talks", vec![person("Sergei Lavrov")]),
+            article("More talks", vec![person("Lavrov"), person("S. Lavrov")]),
+        ]);
+        assert_eq!(index.actors.len(), 1, "{:?}", index.actors);
+        assert_eq!(index.actors[0].name, "Sergei Lavrov");
+        assert_eq!(index.actors[0].articles, 2);
+    }
+
+    #[test]
+    fn middle_names_and_accents_do_not_split_a_person() {
+        let index = merged(&[
+            article("A", vec![person("Choguel Kokalla Maïga")]),
+            article("B", vec![person("Choguel Maiga")]),
+        ]);
+        assert_eq!(index.actors.len(), 1, "{:?}", index.actors);
+    }
+
+    #[test]
+    fn an_acronym_joins_its_expansion_but_not_a_namesake_of_another_kind() {
+        let index = merged(&[
+            article("A", vec![actor("European Union", ActorKind::Organization)]),
+            article("B", vec![actor("EU", ActorKind::Organization)]),
+            article("C", vec![actor("Georgia", ActorKind::Country)]),
+            article("D", vec![actor("Georgia", ActorKind::Person)]),
+        ]);
+        let eu = find(&index, "European Union");
+        assert_eq!(eu.len(), 1);
+        assert_eq!(eu[0].articles, 2);
+        assert_eq!(find(&index, "Georgia").len(), 2);
+    }
+
+    #[test]
+    fn institutions_roll_up_their_people() {
+        let mut parly = titled("Florence Parly", "Minister of the Armed Forces");
+        parly.affiliation = Some(1);
+        let a = article("Sahel", vec![parly, actor("France", ActorKind::Country)]);
+        let b = article("Paris", vec![actor("France", ActorKind::Country)]);
+        let index = merged(&[a, b]);
+        let france = find(&index, "France")[0];
+        let parly_id = index
+            .actors
+            .iter()
+            .position(|x| x.name == "Florence Parly")
+            .expect("Parly");
+        assert_eq!(france.people, vec![parly_id]);
+        assert_eq!(france.quotes, 2);
+        assert_eq!(france.people_quotes, 1);
+        assert_eq!(index.actors[parly_id].speaks_for.len(), 1);
+    }
+
+    fn listing(rel: &str) -> Listing {
+        Listing {
+            path: rel.into(),
+            rel: rel.into(),
+            size: 1,
+            mtime_ns: 0,
+            problem: None,
+        }
+    }
+
+    #[test]
+    fn a_timeline_runs_in_date_order_with_the_people_of_an_institution() {
+        let mut parly = person("Florence Parly");
+        parly.affiliation = Some(1);
+        let late = article("Late", vec![parly, actor("France", ActorKind::Country)]);
+        let early = article("Early", vec![actor("France", ActorKind::Country)]);
+        let undated = article("Undated", vec![actor("France", ActorKind::Country)]);
+        let lib = Library::from_entries(
+            std::path::Path::new("lib"),
+            vec![
+                (
+                    listing("2021-09-26-late.txt"),
+                    Status::Analysed(late.into()),
+                ),
+                (listing("undated.txt"), Status::Analysed(undated.into())),
+                (
+                    listing("2020-01-05-early.txt"),
+                    Status::Analysed(early.into()),
+                ),
+            ],
+            ReadMarks::default(),
+        );
+        let index = ActorIndex::build(&lib);
+        let france = index
+            .actors
+            .iter()
+            .position(|a| a.name == "France")
+            .expect("France");
+        let t = index.timeline(&lib, france);
+        let titles: Vec<&str> = t.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Early", "Late", "Undated"]);
+        let late_items = &t[1].items;
+        assert!(
+            late_items
+                .iter()
+                .any(|i| i.via && i.who == "Florence Parly")
+        );
+        assert!(late_items.iter().any(|i| !i.via && i.who == "France"));
+    }
+}

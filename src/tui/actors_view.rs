@@ -1,0 +1,528 @@
+//! The actors-across-library screen: every actor of the library (or those of
+//! one article) with the number of articles, quotes and positions; beside
+//! it, for the selected actor, what it said and where it stood article by
+//! article in date order, with the people who speak for an institution.
+//! Enter on a quote opens its article at that paragraph.
+//!
+//! Same shape as the reader: [`ActorsScreen`] is the state, `update` takes
+//! an [`ActorsAction`] and may return an [`ActorsOutcome`], [`render`] draws.
+//! The merge itself is [`crate::library::ActorIndex`]; it is rebuilt when
+//! the library changes (at most once a second while analysis runs).
+
+use std::time::{Duration, Instant};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use crate::library::actors::{ArticleItems, What};
+use crate::library::filter::Filter;
+use crate::library::{ActorIndex, Library, LibraryActor};
+
+/// How often the merge is redone while results keep coming in.
+const REBUILD_EVERY: Duration = Duration::from_secs(1);
+
+/// Which actors the screen lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// The actors of one entry of the library.
+    Article(usize),
+}
+
+/// Which side receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Actors,
+    Timeline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorsAction {
+    Down(usize),
+    Up(usize),
+    Top,
+    Bottom,
+    /// In the list: look at the actor's timeline; in the timeline: open the
+    /// article at the selected quote.
+    Enter,
+    /// Switch between the list and the timeline.
+    SwitchPane,
+    StartFilter,
+    Type(char),
+    Backspace,
+    AcceptFilter,
+    ClearFilter,
+    /// Leave the timeline, or the screen.
+    Back,
+    Quit,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorsOutcome {
+    Stay,
+    /// Open entry `entry` in the reader at paragraph `paragraph`.
+    Open {
+        entry: usize,
+        paragraph: usize,
+    },
+    /// Back to the library screen.
+    Back,
+    Quit,
+}
+
+/// One line of the timeline: an article's heading or one of its items.
+#[derive(Debug, Clone, PartialEq)]
+struct TimelineRow {
+    entry: usize,
+    paragraph: usize,
+    heading: bool,
+    text: String,
+}
+
+/// The screen's state.
+#[derive(Debug)]
+pub struct ActorsScreen {
+    pub scope: Scope,
+    pub filter: String,
+    pub editing: bool,
+    pub focus: Pane,
+    index: ActorIndex,
+    built: Option<(u64, Instant)>,
+    /// Actors shown (indices into the index), in order.
+    rows: Vec<usize>,
+    selected: usize,
+    /// The name of the selected actor, kept across rebuilds.
+    selected_name: Option<String>,
+    timeline: Vec<TimelineRow>,
+    timeline_selected: usize,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl ActorsScreen {
+    pub fn new(lib: &Library, scope: Scope, width: u16, height: u16) -> ActorsScreen {
+        let mut s = ActorsScreen {
+            scope,
+            filter: String::new(),
+            editing: false,
+            focus: Pane::Actors,
+            index: ActorIndex::default(),
+            built: None,
+            rows: Vec::new(),
+            selected: 0,
+            selected_name: None,
+            timeline: Vec::new(),
+            timeline_selected: 0,
+            width,
+            height,
+        };
+        s.rebuild(lib);
+        s
+    }
+
+    /// Take in changes of the library: merge again when it changed (at
+    /// most once a second while analysis runs), keeping the selection.
+    pub fn refresh(&mut self, lib: &Library) {
+        let due = match self.built {
+            None => true,
+            Some((generation, at)) => {
+                generation != lib.generation() && (!lib.is_busy() || at.elapsed() >= REBUILD_EVERY)
+            }
+        };
+        if due {
+            self.rebuild(lib);
+        }
+    }
+
+    fn rebuild(&mut self, lib: &Library) {
+        self.index = ActorIndex::build(lib);
+        self.built = Some((lib.generation(), Instant::now()));
+        self.filter_rows(lib);
+    }
+
+    fn filter_rows(&mut self, lib: &Library) {
+        let scoped: Vec<usize> = match self.scope {
+            Scope::All => (0..self.index.actors.len()).collect(),
+            Scope::Article(entry) => lib
+                .entry(entry)
+                .and_then(|e| e.digest())
+                .map(|d| self.index.of_entry(entry, d))
+                .unwrap_or_default(),
+        };
+        let mut f = Filter::new(&self.filter);
+        let mut scored: Vec<(u32, usize, usize)> = scoped
+            .into_iter()
+            .enumerate()
+            .filter_map(|(order, i)| {
+                let a = &self.index.actors[i];
+                let text = std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .chain(&a.titles)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                Some((f.score(&text)?, order, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.rows = scored.into_iter().map(|(_, _, i)| i).collect();
+        let keep = self.selected_name.as_ref().and_then(|name| {
+            self.rows
+                .iter()
+                .position(|&i| &self.index.actors[i].name == name)
+        });
+        self.selected = keep
+            .unwrap_or(self.selected)
+            .min(self.rows.len().saturating_sub(1));
+        self.load_timeline(lib, keep.is_some());
+    }
+
+    fn load_timeline(&mut self, lib: &Library, same_actor: bool) {
+        let actor = self.rows.get(self.selected).copied();
+        self.selected_name = actor.map(|i| self.index.actors[i].name.clone());
+        self.timeline = actor
+            .map(|i| timeline_rows(&self.index.timeline(lib, i)))
+            .unwrap_or_default();
+        if !same_actor {
+            self.timeline_selected = 0;
+        }
+        self.timeline_selected = self
+            .timeline_selected
+            .min(self.timeline.len().saturating_sub(1));
+    }
+
+    /// The selected actor.
+    pub fn selected_actor(&self) -> Option<&LibraryActor> {
+        self.rows
+            .get(self.selected)
+            .and_then(|&i| self.index.actors.get(i))
+    }
+
+    /// The actors listed, in order.
+    pub fn listed(&self) -> Vec<&LibraryActor> {
+        self.rows
+            .iter()
+            .filter_map(|&i| self.index.actors.get(i))
+            .collect()
+    }
+
+    fn list_rows(&self) -> usize {
+        usize::from(self.height.saturating_sub(4)).max(1)
+    }
+
+    fn move_by(&mut self, lib: &Library, delta: isize) {
+        match self.focus {
+            Pane::Actors => {
+                let last = self.rows.len().saturating_sub(1);
+                let to = self.selected.saturating_add_signed(delta).min(last);
+                if to != self.selected {
+                    self.selected = to;
+                    self.load_timeline(lib, false);
+                }
+            }
+            Pane::Timeline => {
+                let last = self.timeline.len().saturating_sub(1);
+                self.timeline_selected = self
+                    .timeline_selected
+                    .saturating_add_signed(delta)
+                    .min(last);
+            }
+        }
+    }
+
+    /// Apply one action.
+    pub fn update(&mut self, lib: &Library, action: ActorsAction) -> ActorsOutcome {
+        match action {
+            ActorsAction::Down(n) => self.move_by(lib, n.min(isize::MAX as usize) as isize),
+            ActorsAction::Up(n) => self.move_by(lib, -(n.min(isize::MAX as usize) as isize)),
+            ActorsAction::Top => self.move_by(lib, isize::MIN),
+            ActorsAction::Bottom => self.move_by(lib, isize::MAX),
+            ActorsAction::Enter => match self.focus {
+                Pane::Actors if !self.timeline.is_empty() => self.focus = Pane::Timeline,
+                Pane::Actors => {}
+                Pane::Timeline => {
+                    if let Some(r) = self.timeline.get(self.timeline_selected) {
+                        return ActorsOutcome::Open {
+                            entry: r.entry,
+                            paragraph: r.paragraph,
+                        };
+                    }
+                }
+            },
+            ActorsAction::SwitchPane => {
+                self.focus = match self.focus {
+                    Pane::Actors if !self.timeline.is_empty() => Pane::Timeline,
+                    _ => Pane::Actors,
+                }
+            }
+            ActorsAction::StartFilter => {
+                self.editing = true;
+                self.focus = Pane::Actors;
+            }
+            ActorsAction::Type(c) => {
+                self.filter.push(c);
+                self.filter_rows(lib);
+            }
+            ActorsAction::Backspace => {
+                if self.filter.pop().is_none() {
+                    self.editing = false;
+                }
+                self.filter_rows(lib);
+            }
+            ActorsAction::AcceptFilter => self.editing = false,
+            ActorsAction::ClearFilter => {
+                self.editing = false;
+                self.filter.clear();
+                self.filter_rows(lib);
+            }
+            ActorsAction::Back => match self.focus {
+                Pane::Timeline => self.focus = Pane::Actors,
+                Pane::Actors => return ActorsOutcome::Back,
+            },
+            ActorsAction::Quit => return ActorsOutcome::Quit,
+            ActorsAction::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+            }
+        }
+        ActorsOutcome::Stay
+    }
+
+    /// The action a key asks for on this screen.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<ActorsAction> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            return Some(ActorsAction::Quit);
+        }
+        if self.editing {
+            return Some(match key.code {
+                KeyCode::Enter => ActorsAction::AcceptFilter,
+                KeyCode::Esc => ActorsAction::ClearFilter,
+                KeyCode::Backspace => ActorsAction::Backspace,
+                KeyCode::Down => ActorsAction::Down(1),
+                KeyCode::Up => ActorsAction::Up(1),
+                KeyCode::Char(c) if !ctrl => ActorsAction::Type(c),
+                _ => return None,
+            });
+        }
+        Some(match key.code {
+            KeyCode::Char('j') | KeyCode::Down => ActorsAction::Down(1),
+            KeyCode::Char('k') | KeyCode::Up => ActorsAction::Up(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => ActorsAction::Down(self.list_rows()),
+            KeyCode::PageUp | KeyCode::Char('b') => ActorsAction::Up(self.list_rows()),
+            KeyCode::Char('g') | KeyCode::Home => ActorsAction::Top,
+            KeyCode::Char('G') | KeyCode::End => ActorsAction::Bottom,
+            KeyCode::Enter => ActorsAction::Enter,
+            KeyCode::Tab | KeyCode::BackTab => ActorsAction::SwitchPane,
+            KeyCode::Char('l') | KeyCode::Right => ActorsAction::Enter,
+            KeyCode::Char('h') | KeyCode::Left | KeyCode::Esc | KeyCode::Char('q') => {
+                ActorsAction::Back
+            }
+            KeyCode::Char('/') => ActorsAction::StartFilter,
+            _ => return None,
+        })
+    }
+}
+
+/// The timeline flattened into rows: a heading per article, then its items.
+fn timeline_rows(articles: &[ArticleItems]) -> Vec<TimelineRow> {
+    let mut rows = Vec::new();
+    for a in articles {
+        let date = a
+            .day
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        rows.push(TimelineRow {
+            entry: a.entry,
+            paragraph: a.items.first().map_or(0, |i| i.paragraph),
+            heading: true,
+            text: format!("{date} · {}", a.title),
+        });
+        for item in &a.items {
+            let who = if item.via {
+                format!("{}: ", item.who)
+            } else {
+                String::new()
+            };
+            let text = match &item.what {
+                What::Quote { kind, text } => format!("“{text}” ({})", kind.label()),
+                What::Position {
+                    stance,
+                    summary,
+                    polarity,
+                } => format!("{stance}: {summary} ({})", polarity.label()),
+                What::Mentioned { times } => format!("named {times}×, no quote"),
+            };
+            rows.push(TimelineRow {
+                entry: a.entry,
+                paragraph: item.paragraph,
+                heading: false,
+                text: format!("  ¶{} {who}{text}", item.paragraph + 1),
+            });
+        }
+    }
+    rows
+}
+
+/// Draw the screen over the whole frame.
+pub fn view(screen: &ActorsScreen, lib: &Library, frame: &mut Frame) {
+    render(screen, lib, frame, frame.area());
+}
+
+/// Draw the screen in `area`.
+pub fn render(screen: &ActorsScreen, lib: &Library, frame: &mut Frame, area: Rect) {
+    let [top, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(title_line(screen, lib)), top);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
+    draw_actors(screen, frame, list);
+    draw_timeline(screen, frame, detail);
+    frame.render_widget(Paragraph::new(status_line(screen)).reversed(), status);
+}
+
+fn title_line(screen: &ActorsScreen, lib: &Library) -> Line<'static> {
+    let what = match screen.scope {
+        Scope::All => " Actors across the library".to_string(),
+        Scope::Article(entry) => format!(
+            " Actors of “{}” across the library",
+            lib.entry(entry).map_or("", |e| e.title())
+        ),
+    };
+    let p = lib.progress();
+    let mut spans = vec![
+        Span::styled(what, Style::new().bold()),
+        Span::raw(format!(" · {} actors", screen.rows.len())),
+    ];
+    if p.done < p.total {
+        spans.push(Span::raw(format!(" · analysing {}/{}", p.done, p.total)));
+    }
+    Line::from(spans)
+}
+
+fn status_line(screen: &ActorsScreen) -> String {
+    if screen.editing {
+        return format!(" /{}▏ Enter keep · Esc clear", screen.filter);
+    }
+    let filter = if screen.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" filter: {} ·", screen.filter)
+    };
+    match screen.focus {
+        Pane::Actors => {
+            format!("{filter} Enter quotes · / filter · j/k move · Esc back to the library")
+        }
+        Pane::Timeline => {
+            format!("{filter} Enter open at this quote · j/k move · Esc back to the actors")
+        }
+    }
+}
+
+fn block(title: String, focused: bool) -> Block<'static> {
+    let style = if focused {
+        Style::new().add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().add_modifier(Modifier::DIM)
+    };
+    Block::bordered().title(title).border_style(style)
+}
+
+/// A list row: counts first (they line up), then who.
+fn actor_line(a: &LibraryActor) -> String {
+    let mut line = format!(
+        "{:>4} {:>4} {:>4}  {} · {}",
+        a.articles,
+        a.quotes,
+        a.positions,
+        a.name,
+        a.kind.label()
+    );
+    let via = a.people_quotes + a.people_positions;
+    if via > 0 {
+        line.push_str(&format!(" (+{via} by its people)"));
+    }
+    line
+}
+
+fn draw_actors(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
+    let items: Vec<ListItem> = screen
+        .listed()
+        .into_iter()
+        .map(|a| ListItem::new(actor_line(a)))
+        .collect();
+    let mut state = ListState::default();
+    if !screen.rows.is_empty() {
+        state.select(Some(screen.selected));
+    }
+    let list = List::new(items)
+        .block(block(
+            format!("Actors ({}) · articles quotes positions", screen.rows.len()),
+            screen.focus == Pane::Actors,
+        ))
+        .highlight_style(Style::new().reversed());
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn draw_timeline(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
+    let Some(actor) = screen.selected_actor() else {
+        frame.render_widget(
+            Paragraph::new("No actors yet.").block(block(String::new(), false)),
+            area,
+        );
+        return;
+    };
+    let mut title = format!("{} · {}", actor.name, actor.kind.label());
+    if let Some(t) = actor.titles.first() {
+        title.push_str(&format!(" · {t}"));
+    }
+    let people: Vec<&str> = actor
+        .people
+        .iter()
+        .filter_map(|&i| screen.index.actors.get(i))
+        .map(|p| p.name.as_str())
+        .take(3)
+        .collect();
+    if !people.is_empty() {
+        title.push_str(&format!(" · its people: {}", people.join(", ")));
+    }
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let items: Vec<ListItem> = screen
+        .timeline
+        .iter()
+        .map(|r| {
+            let text: String = textwrap::wrap(
+                &r.text,
+                textwrap::Options::new(width).subsequent_indent("    "),
+            )
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect::<Vec<_>>()
+            .join("\n");
+            let item = ListItem::new(text);
+            if r.heading { item.bold() } else { item }
+        })
+        .collect();
+    let mut state = ListState::default();
+    if screen.focus == Pane::Timeline && !screen.timeline.is_empty() {
+        state.select(Some(screen.timeline_selected));
+    }
+    let list = List::new(items)
+        .block(block(title, screen.focus == Pane::Timeline))
+        .highlight_style(Style::new().reversed());
+    frame.render_stateful_widget(list, area, &mut state);
+}

@@ -1,0 +1,457 @@
+//! The library screen: one row per article of the folder (title, date,
+//! top actors, quote and position counts, source file, read or not),
+//! filtered by typing and sorted by date, title or unread. Rows fill in as
+//! the background analysis delivers them.
+//!
+//! Same shape as the reader: [`LibraryScreen`] is the state,
+//! [`LibraryScreen::update`] applies a [`LibraryAction`] and may return an
+//! [`LibraryOutcome`] for the caller (open an article, show the actors),
+//! and [`render`] draws without changing anything. The caller owns the
+//! [`Library`], calls [`Library::poll`] on its tick and then
+//! [`LibraryScreen::refresh`].
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use crate::library::filter::{self, Filter};
+use crate::library::{Day, Entry, Library, Status};
+
+/// The order of the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first, undated last.
+    Date,
+    Title,
+    /// Unread first, then newest.
+    Unread,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Title => "title",
+            Sort::Unread => "unread",
+        }
+    }
+
+    fn next(self) -> Sort {
+        match self {
+            Sort::Date => Sort::Title,
+            Sort::Title => Sort::Unread,
+            Sort::Unread => Sort::Date,
+        }
+    }
+}
+
+/// What a key asks of the library screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryAction {
+    Down(usize),
+    Up(usize),
+    Top,
+    Bottom,
+    /// Open the selected article.
+    Open,
+    /// Start typing a filter.
+    StartFilter,
+    /// A character typed into the filter.
+    Type(char),
+    Backspace,
+    /// Stop typing, keep the filter.
+    AcceptFilter,
+    /// Stop typing and drop the filter.
+    ClearFilter,
+    CycleSort,
+    ToggleRead,
+    /// The actors of the selected article, across the library.
+    ArticleActors,
+    /// Every actor of the library.
+    AllActors,
+    Quit,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+/// What the caller should do after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryOutcome {
+    Stay,
+    /// Open entry `entry` of the library in the reader.
+    Open {
+        entry: usize,
+    },
+    /// Show the actors across the library: those of one entry, or all.
+    Actors {
+        entry: Option<usize>,
+    },
+    Quit,
+}
+
+/// The library screen's state.
+#[derive(Debug)]
+pub struct LibraryScreen {
+    pub filter: String,
+    /// Keys go to the filter.
+    pub editing: bool,
+    pub sort: Sort,
+    /// The entries shown, in order.
+    rows: Vec<usize>,
+    /// Index into `rows`.
+    selected: usize,
+    /// The entry selected, kept across refreshes.
+    selected_entry: Option<usize>,
+    /// First row in view.
+    offset: usize,
+    pub width: u16,
+    pub height: u16,
+    seen: Option<u64>,
+}
+
+/// Rows taken by the title, the column heads and the status line.
+const CHROME: u16 = 3;
+
+impl LibraryScreen {
+    pub fn new(lib: &Library, width: u16, height: u16) -> LibraryScreen {
+        let mut s = LibraryScreen {
+            filter: String::new(),
+            editing: false,
+            sort: Sort::Date,
+            rows: Vec::new(),
+            selected: 0,
+            selected_entry: None,
+            offset: 0,
+            width,
+            height,
+            seen: None,
+        };
+        s.refresh(lib);
+        s
+    }
+
+    /// The entries shown, in order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// The entry under the selection.
+    pub fn selected_entry(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// Take in changes of the library (new results, files added): the
+    /// rows are filtered and sorted again, the selection stays on its entry.
+    pub fn refresh(&mut self, lib: &Library) {
+        if self.seen != Some(lib.generation()) {
+            self.rebuild(lib);
+        }
+    }
+
+    fn rebuild(&mut self, lib: &Library) {
+        self.seen = Some(lib.generation());
+        let mut f = Filter::new(&self.filter);
+        let mut keyed: Vec<(u32, SortKey, usize)> = lib
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.removed)
+            .filter_map(|(i, e)| {
+                let score = if f.is_empty() {
+                    0
+                } else {
+                    f.score(&filter::haystack(e))?
+                };
+                Some((score, SortKey::of(e, self.sort), i))
+            })
+            .collect();
+        // best matches first when filtering; the chosen order among equals
+        keyed.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        self.rows = keyed.into_iter().map(|(_, _, i)| i).collect();
+        self.selected = self
+            .selected_entry
+            .and_then(|id| self.rows.iter().position(|&r| r == id))
+            .unwrap_or(self.selected)
+            .min(self.rows.len().saturating_sub(1));
+        self.selected_entry = self.selected_entry();
+        self.keep_in_view();
+    }
+
+    fn list_rows(&self) -> usize {
+        usize::from(self.height.saturating_sub(CHROME)).max(1)
+    }
+
+    fn keep_in_view(&mut self) {
+        let rows = self.list_rows();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(rows));
+    }
+
+    fn select(&mut self, index: usize) {
+        self.selected = index.min(self.rows.len().saturating_sub(1));
+        self.selected_entry = self.selected_entry();
+        self.keep_in_view();
+    }
+
+    /// Apply one action.
+    pub fn update(&mut self, lib: &mut Library, action: LibraryAction) -> LibraryOutcome {
+        match action {
+            LibraryAction::Down(n) => self.select(self.selected.saturating_add(n)),
+            LibraryAction::Up(n) => self.select(self.selected.saturating_sub(n)),
+            LibraryAction::Top => self.select(0),
+            LibraryAction::Bottom => self.select(usize::MAX),
+            LibraryAction::Open => {
+                if let Some(entry) = self.selected_entry() {
+                    lib.set_read(entry, true);
+                    self.refresh(lib);
+                    return LibraryOutcome::Open { entry };
+                }
+            }
+            LibraryAction::StartFilter => self.editing = true,
+            LibraryAction::Type(c) => {
+                self.filter.push(c);
+                self.rebuild(lib);
+            }
+            LibraryAction::Backspace => {
+                if self.filter.pop().is_none() {
+                    self.editing = false;
+                }
+                self.rebuild(lib);
+            }
+            LibraryAction::AcceptFilter => self.editing = false,
+            LibraryAction::ClearFilter => {
+                self.editing = false;
+                self.filter.clear();
+                self.rebuild(lib);
+            }
+            LibraryAction::CycleSort => {
+                self.sort = self.sort.next();
+                self.rebuild(lib);
+            }
+            LibraryAction::ToggleRead => {
+                if let Some(entry) = self.selected_entry() {
+                    let read = lib.entry(entry).is_some_and(|e| e.read);
+                    lib.set_read(entry, !read);
+                    self.refresh(lib);
+                }
+            }
+            LibraryAction::ArticleActors => {
+                if let Some(entry) = self.selected_entry() {
+                    return LibraryOutcome::Actors { entry: Some(entry) };
+                }
+            }
+            LibraryAction::AllActors => return LibraryOutcome::Actors { entry: None },
+            LibraryAction::Quit => return LibraryOutcome::Quit,
+            LibraryAction::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+                self.keep_in_view();
+            }
+        }
+        LibraryOutcome::Stay
+    }
+
+    /// The action a key asks for on this screen.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<LibraryAction> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            return Some(LibraryAction::Quit);
+        }
+        if self.editing {
+            return Some(match key.code {
+                KeyCode::Enter => LibraryAction::AcceptFilter,
+                KeyCode::Esc => LibraryAction::ClearFilter,
+                KeyCode::Backspace => LibraryAction::Backspace,
+                KeyCode::Down => LibraryAction::Down(1),
+                KeyCode::Up => LibraryAction::Up(1),
+                KeyCode::Char(c) if !ctrl => LibraryAction::Type(c),
+                _ => return None,
+            });
+        }
+        Some(match key.code {
+            KeyCode::Char('j') | KeyCode::Down => LibraryAction::Down(1),
+            KeyCode::Char('k') | KeyCode::Up => LibraryAction::Up(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => LibraryAction::Down(self.list_rows()),
+            KeyCode::PageUp | KeyCode::Char('b') => LibraryAction::Up(self.list_rows()),
+            KeyCode::Char('g') | KeyCode::Home => LibraryAction::Top,
+            KeyCode::Char('G') | KeyCode::End => LibraryAction::Bottom,
+            KeyCode::Enter => LibraryAction::Open,
+            KeyCode::Char('/') => LibraryAction::StartFilter,
+            KeyCode::Esc if !self.filter.is_empty() => LibraryAction::ClearFilter,
+            KeyCode::Char('s') => LibraryAction::CycleSort,
+            KeyCode::Char('r') => LibraryAction::ToggleRead,
+            KeyCode::Char('a') => LibraryAction::ArticleActors,
+            KeyCode::Char('A') => LibraryAction::AllActors,
+            KeyCode::Char('q') => LibraryAction::Quit,
+            _ => return None,
+        })
+    }
+}
+
+/// What rows sort by, computed once per refresh.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Date(std::cmp::Reverse<Option<Day>>),
+    Title(String),
+    Unread(bool, std::cmp::Reverse<Option<Day>>),
+}
+
+impl SortKey {
+    fn of(e: &Entry, sort: Sort) -> SortKey {
+        match sort {
+            Sort::Date => SortKey::Date(std::cmp::Reverse(e.day())),
+            Sort::Title => SortKey::Title(e.title().to_lowercase()),
+            Sort::Unread => SortKey::Unread(e.read, std::cmp::Reverse(e.day())),
+        }
+    }
+}
+
+/// Draw the library screen over the whole frame.
+pub fn view(screen: &LibraryScreen, lib: &Library, frame: &mut Frame) {
+    render(screen, lib, frame, frame.area());
+}
+
+/// Draw the library screen in `area`.
+pub fn render(screen: &LibraryScreen, lib: &Library, frame: &mut Frame, area: Rect) {
+    let [top, table, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(title_line(screen, lib)), top);
+    draw_table(screen, lib, frame, table);
+    frame.render_widget(Paragraph::new(status_line(screen)).reversed(), status);
+}
+
+fn title_line(screen: &LibraryScreen, lib: &Library) -> Line<'static> {
+    let root = crate::ingest::sanitize::display_path(lib.root());
+    let p = lib.progress();
+    let mut spans = vec![
+        Span::styled(format!(" Library: {root}"), Style::new().bold()),
+        Span::raw(format!(" · {} of {} articles", screen.rows.len(), p.total)),
+    ];
+    if p.done < p.total {
+        spans.push(Span::raw(format!(" · analysing {}/{} ", p.done, p.total)));
+        spans.push(Span::raw(bar(p.done, p.total, 10)));
+    }
+    Line::from(spans)
+}
+
+/// A progress bar `width` cells wide.
+fn bar(done: usize, total: usize, width: usize) -> String {
+    let full = (done * width)
+        .checked_div(total)
+        .unwrap_or(width)
+        .min(width);
+    format!("[{}{}]", "█".repeat(full), "·".repeat(width - full))
+}
+
+fn status_line(screen: &LibraryScreen) -> String {
+    if screen.editing {
+        return format!(" /{}▏ Enter keep · Esc clear", screen.filter);
+    }
+    let filter = if screen.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" filter: {} ·", screen.filter)
+    };
+    format!(
+        "{filter} sort: {} · Enter open · / filter · s sort · a actors · A all actors · r read · q quit",
+        screen.sort.label()
+    )
+}
+
+fn draw_table(screen: &LibraryScreen, lib: &Library, frame: &mut Frame, area: Rect) {
+    let wide = area.width >= 70;
+    let widths: Vec<Constraint> = if wide {
+        vec![
+            Constraint::Length(1),
+            Constraint::Length(10),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+        ]
+    } else {
+        vec![
+            Constraint::Length(1),
+            Constraint::Length(10),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+        ]
+    };
+    let mut head = vec!["", "Date", "Title"];
+    if wide {
+        head.push("Actors");
+    }
+    head.push("Quo/Pos");
+    if wide {
+        head.push("File");
+    }
+    let rows: Vec<Row> = screen
+        .rows
+        .iter()
+        .skip(screen.offset)
+        .take(usize::from(area.height.saturating_sub(1)))
+        .filter_map(|&id| lib.entry(id))
+        .map(|e| entry_row(e, wide))
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(Row::new(head).style(Style::new().add_modifier(Modifier::DIM | Modifier::BOLD)))
+        .column_spacing(1)
+        .row_highlight_style(Style::new().reversed());
+    let mut state = TableState::default();
+    if !screen.rows.is_empty() {
+        state.select(Some(screen.selected - screen.offset));
+    }
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn entry_row(e: &Entry, wide: bool) -> Row<'static> {
+    let mark = if e.read { " " } else { "●" };
+    let date = e.day().map_or_else(String::new, |d: Day| d.to_string());
+    let (title, actors, counts) = match &e.status {
+        Status::Analysed(d) => (
+            Cell::from(e.title().to_string()),
+            d.top_actors().join(", "),
+            format!("{:>3}/{:<3}", d.quotes.len(), d.positions.len()),
+        ),
+        Status::Pending => (
+            Cell::from(e.title().to_string()).style(Style::new().dim()),
+            "…".to_string(),
+            String::new(),
+        ),
+        Status::Failed(why) => (
+            Cell::from(format!("⚠ {why}")).style(Style::new().italic()),
+            String::new(),
+            String::new(),
+        ),
+    };
+    let mut cells = vec![Cell::from(mark), Cell::from(date), title];
+    if wide {
+        cells.push(Cell::from(actors));
+    }
+    cells.push(Cell::from(counts));
+    if wide {
+        cells.push(Cell::from(e.listing.rel.clone()).style(Style::new().dim()));
+    }
+    let row = Row::new(cells);
+    if e.read { row } else { row.bold() }
+}
