@@ -18,7 +18,9 @@
 //! Institutions roll up the people who speak for them (`Actor::affiliation`
 //! in the article): their quotes and positions show under the institution.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
 
 use super::dates::Day;
 use super::digest::{Digest, DigestActor};
@@ -61,7 +63,10 @@ pub struct LibraryActor {
 pub struct ActorIndex {
     /// Most present first (articles, then quotes, then name).
     pub actors: Vec<LibraryActor>,
-    by_appearance: HashMap<Appearance, usize>,
+    /// The merged actor of each article's actors: article by article,
+    /// from `starts[entry].0` for `starts[entry].1` actors.
+    node_slot: Vec<usize>,
+    starts: Starts,
 }
 
 /// What one article holds about one actor.
@@ -101,13 +106,37 @@ pub enum What {
     },
 }
 
+/// Names longer than this are not checked for spelling variants (long
+/// phrases are rarely names, and cost the most keys).
+const MAX_VARIANT_NAME: usize = 40;
+
 /// An actor of one article while merging.
 struct Node<'a> {
     at: Appearance,
     actor: &'a DigestActor,
     digest: &'a Digest,
-    norm: String,
+    /// The normal form of the name, and of each alias (shared strings:
+    /// the same names recur across thousands of articles).
+    norm: Rc<str>,
+    aliases: Vec<Rc<str>>,
+    title: Option<Rc<str>>,
     words: usize,
+}
+
+/// Normal forms computed once per distinct written name.
+#[derive(Default)]
+struct Normals<'a> {
+    seen: HashMap<&'a str, Rc<str>>,
+}
+
+impl<'a> Normals<'a> {
+    fn of(&mut self, written: &'a str) -> Rc<str> {
+        Rc::clone(
+            self.seen
+                .entry(written)
+                .or_insert_with(|| Rc::from(names::normal(written))),
+        )
+    }
 }
 
 impl Node<'_> {
@@ -156,48 +185,64 @@ fn compatible(a: ActorKind, b: ActorKind) -> bool {
 impl ActorIndex {
     /// Merge the actors of every analysed article of `lib`.
     pub fn build(lib: &Library) -> ActorIndex {
-        let digests: Vec<(usize, &Digest)> = lib
-            .entries()
+        Self::build_from(&Self::digests(lib))
+    }
+
+    /// The analysed articles of `lib` (entry number, digest): what a merge
+    /// needs, shared, so that it can run on another thread.
+    pub fn digests(lib: &Library) -> Vec<(usize, Arc<Digest>)> {
+        lib.entries()
             .iter()
             .enumerate()
             .filter(|(_, e)| !e.removed)
             .filter_map(|(i, e)| match &e.status {
-                Status::Analysed(d) => Some((i, d.as_ref())),
+                Status::Analysed(d) => Some((i, Arc::clone(d))),
                 _ => None,
             })
-            .collect();
-        Self::merge(&digests)
+            .collect()
+    }
+
+    /// Merge the actors of these articles.
+    pub fn build_from(digests: &[(usize, Arc<Digest>)]) -> ActorIndex {
+        let refs: Vec<(usize, &Digest)> = digests.iter().map(|(i, d)| (*i, d.as_ref())).collect();
+        Self::merge(&refs)
     }
 
     /// Merge the actors of these articles (entry number, digest).
     pub fn merge(digests: &[(usize, &Digest)]) -> ActorIndex {
-        let nodes: Vec<Node> = digests
-            .iter()
-            .flat_map(|&(entry, digest)| {
-                digest.actors.iter().enumerate().map(move |(i, a)| {
-                    let norm = names::normal(&a.name);
-                    Node {
-                        at: Appearance { entry, actor: i },
-                        actor: a,
-                        digest,
-                        words: norm.split(' ').count(),
-                        norm,
-                    }
-                })
-            })
-            .collect();
+        let mut normals = Normals::default();
+        let mut nodes: Vec<Node> = Vec::new();
+        for &(entry, digest) in digests {
+            for (i, a) in digest.actors.iter().enumerate() {
+                let norm = normals.of(&a.name);
+                nodes.push(Node {
+                    at: Appearance { entry, actor: i },
+                    actor: a,
+                    digest,
+                    words: norm.split(' ').count(),
+                    aliases: a.aliases.iter().map(|x| normals.of(x)).collect(),
+                    title: a
+                        .title
+                        .as_deref()
+                        .map(|t| normals.of(t))
+                        .filter(|t| !t.is_empty()),
+                    norm,
+                });
+            }
+        }
         let mut groups = Groups::new(nodes.len());
         let by_name = same_names(&nodes, &mut groups);
         middle_names(&nodes, &by_name, &mut groups);
         spelling_variants(&nodes, &by_name, &mut groups);
-        partial_names(&nodes, &mut groups);
-        acronyms(&nodes, &mut groups);
+        partial_names(&nodes, &mut normals, &mut groups);
+        acronyms(&nodes, &by_name, &mut groups);
         collect(&nodes, &mut groups)
     }
 
     /// The merged actor an article's actor belongs to.
     pub fn actor_of(&self, at: Appearance) -> Option<usize> {
-        self.by_appearance.get(&at).copied()
+        let &(start, len) = self.starts.get(&at.entry)?;
+        (at.actor < len).then(|| self.node_slot[start + at.actor])
     }
 
     /// The merged actors of one article, in the order the article has them.
@@ -314,24 +359,22 @@ fn items_of(digest: &Digest, own: &[usize]) -> Vec<Item> {
 
 /// Step 1: the same full name. Returns nodes by name (partial person
 /// names left out: they are resolved in step 4).
-fn same_names(nodes: &[Node], groups: &mut Groups) -> HashMap<String, Vec<usize>> {
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+fn same_names(nodes: &[Node], groups: &mut Groups) -> HashMap<Rc<str>, Vec<usize>> {
+    let mut by_name: HashMap<Rc<str>, Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.is_partial_person() {
             continue;
         }
-        let mut keys = BTreeSet::new();
-        keys.insert(n.norm.clone());
-        for alias in &n.actor.aliases {
-            let norm = names::normal(alias);
+        by_name.entry(Rc::clone(&n.norm)).or_default().push(i);
+        for alias in &n.aliases {
             // a person's one-word alias is a surname: not evidence alone
-            let full = norm.contains(' ') || n.actor.kind != ActorKind::Person;
-            if full && !norm.is_empty() {
-                keys.insert(norm);
+            let full = alias.contains(' ') || n.actor.kind != ActorKind::Person;
+            if full && !alias.is_empty() && *alias != n.norm {
+                let members = by_name.entry(Rc::clone(alias)).or_default();
+                if members.last() != Some(&i) {
+                    members.push(i);
+                }
             }
-        }
-        for k in keys {
-            by_name.entry(k).or_default().push(i);
         }
     }
     for members in by_name.values() {
@@ -371,14 +414,14 @@ fn join_compatible(nodes: &[Node], members: &[usize], groups: &mut Groups) {
 }
 
 /// Step 2: "Anna Maria Berg" is "Anna Berg" when the library has both.
-fn middle_names(nodes: &[Node], by_name: &HashMap<String, Vec<usize>>, groups: &mut Groups) {
+fn middle_names(nodes: &[Node], by_name: &HashMap<Rc<str>, Vec<usize>>, groups: &mut Groups) {
     for (i, n) in nodes.iter().enumerate() {
         if n.actor.kind != ActorKind::Person || n.words < 3 {
             continue;
         }
         let words: Vec<&str> = n.norm.split(' ').collect();
         let short = format!("{} {}", words[0], words[words.len() - 1]);
-        if let Some(j) = by_name.get(&short).and_then(|m| {
+        if let Some(j) = by_name.get(short.as_str()).and_then(|m| {
             m.iter()
                 .find(|&&j| nodes[j].actor.kind == ActorKind::Person)
         }) {
@@ -387,13 +430,27 @@ fn middle_names(nodes: &[Node], by_name: &HashMap<String, Vec<usize>>, groups: &
     }
 }
 
-/// Step 3: names one letter apart in a long word, of compatible kinds.
-fn spelling_variants(nodes: &[Node], by_name: &HashMap<String, Vec<usize>>, groups: &mut Groups) {
-    let mut meet: HashMap<String, Vec<&str>> = HashMap::new();
-    for name in by_name.keys() {
-        for k in names::variant_keys(name) {
-            meet.entry(k).or_default().push(name);
-        }
+/// Step 3: names one letter apart in a long word, of compatible kinds
+/// (names only ever of kind `other` are left out).
+/// Names meet under hashed keys (see [`names::variant_keys`]).
+fn spelling_variants(nodes: &[Node], by_name: &HashMap<Rc<str>, Vec<usize>>, groups: &mut Groups) {
+    let mut meet: HashMap<u64, Vec<&str>> = HashMap::new();
+    let mut key = String::new();
+    // a name only ever of kind `other` has no kind to be a variant "of"
+    let typed = |members: &Vec<usize>| {
+        members
+            .iter()
+            .any(|&i| nodes[i].actor.kind != ActorKind::Other)
+    };
+    let candidates = by_name
+        .iter()
+        .filter(|(n, members)| n.len() <= MAX_VARIANT_NAME && typed(members));
+    for (name, _) in candidates {
+        names::each_variant_key(name, &mut key, |k| {
+            meet.entry(xxhash_rust::xxh3::xxh3_64(k.as_bytes()))
+                .or_default()
+                .push(name)
+        });
     }
     for found in meet.values().filter(|v| v.len() > 1) {
         for (x, a) in found.iter().enumerate() {
@@ -420,25 +477,17 @@ fn spelling_variants(nodes: &[Node], by_name: &HashMap<String, Vec<usize>>, grou
 #[derive(Default)]
 struct Evidence {
     first_names: HashSet<String>,
-    titles: HashSet<String>,
-    affiliations: HashSet<String>,
+    titles: HashSet<Rc<str>>,
+    affiliations: HashSet<Rc<str>>,
 }
 
-fn title_of(n: &Node) -> Option<String> {
-    n.actor
-        .title
-        .as_deref()
-        .map(names::normal)
-        .filter(|t| !t.is_empty())
-}
-
-fn affiliation_of(n: &Node) -> Option<String> {
+fn affiliation_of<'a>(n: &Node<'a>, normals: &mut Normals<'a>) -> Option<Rc<str>> {
     let f = n.actor.affiliation? as usize;
-    Some(names::normal(&n.digest.actors.get(f)?.name))
+    Some(normals.of(&n.digest.actors.get(f)?.name))
 }
 
 /// Step 4: surnames alone and with an initial.
-fn partial_names(nodes: &[Node], groups: &mut Groups) {
+fn partial_names<'a>(nodes: &[Node<'a>], normals: &mut Normals<'a>, groups: &mut Groups) {
     let mut by_surname: HashMap<&str, HashMap<usize, Evidence>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.actor.kind != ActorKind::Person || n.is_partial_person() {
@@ -454,8 +503,8 @@ fn partial_names(nodes: &[Node], groups: &mut Groups) {
             .entry(groups.find(i))
             .or_default();
         ev.first_names.insert(first.to_string());
-        ev.titles.extend(title_of(n));
-        ev.affiliations.extend(affiliation_of(n));
+        ev.titles.extend(n.title.clone());
+        ev.affiliations.extend(affiliation_of(n, normals));
     }
     let mut unresolved: HashMap<&str, usize> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
@@ -478,8 +527,8 @@ fn partial_names(nodes: &[Node], groups: &mut Groups) {
             [(g, _)] => Some(g),
             [] => None,
             _ => {
-                let title = title_of(n);
-                let affiliation = affiliation_of(n);
+                let title = n.title.clone();
+                let affiliation = affiliation_of(n, normals);
                 let backed: Vec<usize> = candidates
                     .iter()
                     .filter(|(_, ev)| {
@@ -497,7 +546,7 @@ fn partial_names(nodes: &[Node], groups: &mut Groups) {
             Some(g) => groups.join(g, i),
             // the same partial name, unresolved, stays one entry
             None => {
-                let first = *unresolved.entry(n.norm.as_str()).or_insert(i);
+                let first = *unresolved.entry(&*n.norm).or_insert(i);
                 groups.join(first, i);
             }
         }
@@ -505,22 +554,27 @@ fn partial_names(nodes: &[Node], groups: &mut Groups) {
 }
 
 /// Step 5: an acronym joins the one organisation it abbreviates.
-fn acronyms(nodes: &[Node], groups: &mut Groups) {
+fn acronyms(nodes: &[Node], by_name: &HashMap<Rc<str>, Vec<usize>>, groups: &mut Groups) {
     let mut expansions: HashMap<String, HashSet<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.actor.kind != ActorKind::Person
-            && n.words >= 2
-            && let Some(a) = names::acronym_of(&n.actor.name)
-        {
-            let g = groups.find(i);
-            expansions.entry(a).or_default().insert(g);
+    for (name, members) in by_name {
+        if !name.contains(' ') {
+            continue;
+        }
+        let Some(acronym) = names::acronym_of(name) else {
+            continue;
+        };
+        for &i in members {
+            if nodes[i].actor.kind != ActorKind::Person {
+                let g = groups.find(i);
+                expansions.entry(acronym.clone()).or_default().insert(g);
+            }
         }
     }
     for (i, n) in nodes.iter().enumerate() {
         if n.actor.kind == ActorKind::Person || !names::is_acronym(&n.actor.name) {
             continue;
         }
-        if let Some(found) = expansions.get(&n.norm)
+        if let Some(found) = expansions.get(&*n.norm)
             && found.len() == 1
             && let Some(&g) = found.iter().next()
         {
@@ -529,49 +583,48 @@ fn acronyms(nodes: &[Node], groups: &mut Groups) {
     }
 }
 
+/// Where each article's actors start among the nodes (nodes are made
+/// article by article), and how many it has.
+type Starts = HashMap<usize, (usize, usize)>;
+
+fn starts(nodes: &[Node]) -> Starts {
+    let mut out: Starts = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        out.entry(n.at.entry).or_insert((i, 0)).1 += 1;
+    }
+    out
+}
+
 /// The merged actors, with their counts and roll-ups.
 fn collect(nodes: &[Node], groups: &mut Groups) -> ActorIndex {
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot_of_group: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut node_slot = Vec::with_capacity(nodes.len());
     for i in 0..nodes.len() {
         let g = groups.find(i);
-        let s = *slot.entry(g).or_insert_with(|| {
+        let s = *slot_of_group.entry(g).or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1
         });
         members[s].push(i);
+        node_slot.push(s);
     }
     let mut actors: Vec<LibraryActor> = members.iter().map(|m| describe(nodes, m)).collect();
-    let node_slot: Vec<usize> = (0..nodes.len()).map(|i| slot[&groups.find(i)]).collect();
-    let by_at: HashMap<Appearance, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.at, node_slot[i]))
-        .collect();
-    let mut seen_digest = HashSet::new();
-    for n in nodes {
-        if !seen_digest.insert(n.at.entry) {
-            continue;
-        }
-        count_words(n.at.entry, n.digest, &by_at, &mut actors);
-    }
-    for (i, n) in nodes.iter().enumerate() {
-        let Some(f) = n.actor.affiliation else {
-            continue;
-        };
-        let Some(&inst) = by_at.get(&Appearance {
-            entry: n.at.entry,
-            actor: f as usize,
-        }) else {
-            continue;
-        };
-        let person = node_slot[i];
-        if inst != person {
-            push_once(&mut actors[inst].people, person);
-            push_once(&mut actors[person].speaks_for, inst);
+    let starts = starts(nodes);
+    for &(start, len) in starts.values() {
+        let slots = &node_slot[start..start + len];
+        count_words(nodes[start].digest, slots, &mut actors);
+        for (n, &person) in nodes[start..start + len].iter().zip(slots) {
+            let Some(&inst) = n.actor.affiliation.and_then(|f| slots.get(f as usize)) else {
+                continue;
+            };
+            if inst != person {
+                push_once(&mut actors[inst].people, person);
+                push_once(&mut actors[person].speaks_for, inst);
+            }
         }
     }
-    order(actors, by_at)
+    order(actors, node_slot, starts)
 }
 
 fn push_once(v: &mut Vec<usize>, x: usize) {
@@ -580,24 +633,10 @@ fn push_once(v: &mut Vec<usize>, x: usize) {
     }
 }
 
-/// Count quotes and positions of one article for their actors, and for the
-/// institutions their speakers speak for.
-fn count_words(
-    entry: usize,
-    d: &Digest,
-    by_at: &HashMap<Appearance, usize>,
-    actors: &mut [LibraryActor],
-) {
-    let slot = |i: Option<u32>| {
-        i.and_then(|i| {
-            by_at
-                .get(&Appearance {
-                    entry,
-                    actor: i as usize,
-                })
-                .copied()
-        })
-    };
+/// Count quotes and positions of one article (whose actors are `slots`)
+/// for their actors, and for the institutions their speakers speak for.
+fn count_words(d: &Digest, slots: &[usize], actors: &mut [LibraryActor]) {
+    let slot = |i: Option<u32>| i.and_then(|i| slots.get(i as usize).copied());
     let institution = |i: Option<u32>| slot(i.and_then(|i| d.actors.get(i as usize)?.affiliation));
     for q in &d.quotes {
         if let Some(s) = slot(q.speaker) {
@@ -627,16 +666,16 @@ fn describe(nodes: &[Node], members: &[usize]) -> LibraryActor {
     let mut appearances = Vec::with_capacity(members.len());
     for &i in members {
         let n = &nodes[i];
-        names.entry(n.norm.as_str()).or_insert((0, &n.actor.name)).0 += 1;
+        names.entry(&n.norm).or_insert((0, &n.actor.name)).0 += 1;
         *kinds.entry(n.actor.kind).or_default() += 1;
-        if let Some(t) = &n.actor.title
-            && seen_titles.insert(names::normal(t))
+        if let (Some(t), Some(norm)) = (&n.actor.title, &n.title)
+            && seen_titles.insert(Rc::clone(norm))
         {
             titles.push(t.clone());
         }
         appearances.push(n.at);
     }
-    let name = names
+    let (name, name_norm) = names
         .iter()
         .max_by_key(|(norm, (count, written))| {
             (
@@ -646,28 +685,31 @@ fn describe(nodes: &[Node], members: &[usize]) -> LibraryActor {
                 std::cmp::Reverse(*written),
             )
         })
-        .map_or(String::new(), |(_, (_, written))| written.to_string());
+        .map_or((String::new(), ""), |(norm, (_, written))| {
+            (written.to_string(), *norm)
+        });
     let kind = kinds
         .iter()
         .filter(|(k, _)| **k != ActorKind::Other)
         .max_by_key(|(k, c)| (**c, std::cmp::Reverse(k.label())))
         .map_or(ActorKind::Other, |(k, _)| *k);
     let mut aliases: Vec<String> = Vec::new();
-    let mut seen = HashSet::from([names::normal(&name)]);
+    let mut seen: HashSet<&str> = HashSet::from([name_norm]);
     for &i in members {
         let n = &nodes[i];
-        for written in std::iter::once(&n.actor.name).chain(&n.actor.aliases) {
-            if seen.insert(names::normal(written)) {
+        let written = std::iter::once(&n.actor.name).chain(&n.actor.aliases);
+        let norms = std::iter::once(&n.norm).chain(&n.aliases);
+        for (written, norm) in written.zip(norms) {
+            if seen.insert(norm) {
                 aliases.push(written.clone());
             }
         }
     }
     appearances.sort();
-    let articles = appearances
-        .iter()
-        .map(|a| a.entry)
-        .collect::<HashSet<_>>()
-        .len();
+    let articles = 1 + appearances
+        .windows(2)
+        .filter(|w| w[0].entry != w[1].entry)
+        .count();
     LibraryActor {
         name,
         kind,
@@ -685,7 +727,7 @@ fn describe(nodes: &[Node], members: &[usize]) -> LibraryActor {
 }
 
 /// Sort the actors (most present first) and renumber every reference.
-fn order(actors: Vec<LibraryActor>, by_at: HashMap<Appearance, usize>) -> ActorIndex {
+fn order(actors: Vec<LibraryActor>, mut node_slot: Vec<usize>, starts: Starts) -> ActorIndex {
     let mut idx: Vec<usize> = (0..actors.len()).collect();
     idx.sort_by(|&a, &b| {
         let (x, y) = (&actors[a], &actors[b]);
@@ -707,10 +749,11 @@ fn order(actors: Vec<LibraryActor>, by_at: HashMap<Appearance, usize>) -> ActorI
             a
         })
         .collect();
-    let by_appearance = by_at.into_iter().map(|(at, s)| (at, new_of[s])).collect();
+    node_slot.iter_mut().for_each(|s| *s = new_of[*s]);
     ActorIndex {
         actors,
-        by_appearance,
+        node_slot,
+        starts,
     }
 }
 

@@ -78,6 +78,9 @@ pub struct Entry {
     /// The file is gone from the folder (the entry keeps its place so that
     /// entry numbers stay valid).
     pub removed: bool,
+    /// The library's generation when this entry last changed: views that
+    /// keep something per entry redo it when this moves.
+    pub version: u64,
 }
 
 impl Entry {
@@ -147,16 +150,16 @@ impl Library {
     pub fn open(root: &Path, places: &Places) -> Result<Library> {
         let listings = scan::walk(root)?;
         let mut store = places.cache.as_deref().map(|c| Store::open(c, root));
-        let cached = store
+        let mut cached = store
             .as_mut()
             .map(|s| s.load(&listings))
             .unwrap_or_default();
         let mut todo = Vec::new();
         let mut entries = Vec::with_capacity(listings.len());
         for l in &listings {
-            let status = match cached.get(&l.rel) {
-                Some(store::Stored::Analysed(d)) => Status::Analysed(Arc::new(d.clone())),
-                Some(store::Stored::Refused(why)) => Status::Failed(why.clone()),
+            let status = match cached.remove(&l.rel) {
+                Some(store::Stored::Analysed(d)) => Status::Analysed(Arc::new(d)),
+                Some(store::Stored::Refused(why)) => Status::Failed(why),
                 None => {
                     todo.push(l.clone());
                     Status::Pending
@@ -229,13 +232,14 @@ impl Library {
         if matches!(status, Status::Pending) {
             self.pending += 1;
         }
+        self.generation += 1;
         let entry = Entry {
             listing,
             status,
             read,
             removed: false,
+            version: self.generation,
         };
-        self.generation += 1;
         if let Some(&i) = self.by_rel.get(&entry.listing.rel) {
             if matches!(self.entries[i].status, Status::Pending) && !self.entries[i].removed {
                 self.pending -= 1;
@@ -325,8 +329,9 @@ impl Library {
                         if !e.removed && matches!(e.status, Status::Pending) {
                             self.pending -= 1;
                         }
-                        e.removed = true;
                         self.generation += 1;
+                        e.removed = true;
+                        e.version = self.generation;
                     }
                 }
             }
@@ -383,6 +388,7 @@ impl Library {
             self.reads.set(&e.listing, read);
             e.read = read;
             self.generation += 1;
+            e.version = self.generation;
         }
     }
 }

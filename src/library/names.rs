@@ -166,25 +166,31 @@ pub fn spelling_variant(a: &str, b: &str) -> bool {
     long_enough && same_start && no_digit && one_edit_apart(x, y)
 }
 
-/// Keys under which spelling variants of `name` (a normal form) meet: the
-/// name itself, and the name with one letter dropped from one of its long
-/// words. Two variants always share a key.
-pub fn variant_keys(name: &str) -> Vec<String> {
-    let mut keys = vec![name.to_string()];
+/// Call `f` with each key under which spelling variants of `name` (a
+/// normal form) meet: the name itself, and the name with one letter dropped
+/// from one of its long words. Two variants always share a key. `buf` is
+/// reused between keys.
+pub fn each_variant_key(name: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    f(name);
     let mut start = 0;
     for word in name.split(' ') {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        if chars.len() >= MIN_VARIANT_WORD {
-            for &(i, c) in &chars[1..] {
+        if word.chars().count() >= MIN_VARIANT_WORD {
+            for (i, c) in word.char_indices().skip(1) {
                 let at = start + i;
-                let mut k = String::with_capacity(name.len());
-                k.push_str(&name[..at]);
-                k.push_str(&name[at + c.len_utf8()..]);
-                keys.push(k);
+                buf.clear();
+                buf.push_str(&name[..at]);
+                buf.push_str(&name[at + c.len_utf8()..]);
+                f(buf);
             }
         }
         start += word.len() + 1;
     }
+}
+
+/// The keys of [`each_variant_key`], collected.
+pub fn variant_keys(name: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    each_variant_key(name, &mut String::new(), |k| keys.push(k.to_string()));
     keys
 }
 

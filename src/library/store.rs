@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::{Duration, SystemTime};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -171,30 +172,45 @@ impl Store {
     /// Every cached result that still matches a file of `listings`,
     /// by `rel`. Results whose segment fails its check are forgotten.
     pub fn load(&mut self, listings: &[Listing]) -> HashMap<String, Stored> {
+        let wanted: Vec<(&str, &Record)> = listings
+            .iter()
+            .filter(|l| l.problem.is_none())
+            .filter_map(|l| {
+                let r = self.records.get(&l.rel)?;
+                (r.size == l.size && r.mtime_ns == l.mtime_ns).then_some((l.rel.as_str(), r))
+            })
+            .collect();
         let mut blocks: HashMap<u32, Option<Vec<u8>>> = HashMap::new();
-        let mut out = HashMap::new();
-        for l in listings {
-            let Some(r) = self.records.get(&l.rel) else {
-                continue;
-            };
-            if r.size != l.size || r.mtime_ns != l.mtime_ns || l.problem.is_some() {
-                continue;
-            }
-            let block = blocks
+        for (_, r) in &wanted {
+            blocks
                 .entry(r.segment)
                 .or_insert_with(|| self.read_digest_block(r.segment));
-            let stored = block
-                .as_deref()
-                .and_then(|b| postcard::from_bytes::<Stored>(block_part(b, r.digest)?).ok());
+        }
+        // decoding ten thousand digests is the bulk of a warm open
+        let decoded: Vec<(&str, Option<Stored>)> = wanted
+            .par_iter()
+            .map(|(rel, r)| {
+                let stored = blocks
+                    .get(&r.segment)
+                    .and_then(|b| b.as_deref())
+                    .and_then(|b| block_part(b, r.digest))
+                    .and_then(|part| postcard::from_bytes::<Stored>(part).ok());
+                (*rel, stored)
+            })
+            .collect();
+        let mut out = HashMap::with_capacity(decoded.len());
+        let mut bad = Vec::new();
+        for (rel, stored) in decoded {
             match stored {
                 Some(s) => {
-                    out.insert(l.rel.clone(), s);
+                    out.insert(rel.to_string(), s);
                 }
-                None => {
-                    self.records.remove(&l.rel);
-                    self.dirty = true;
-                }
+                None => bad.push(rel.to_string()),
             }
+        }
+        for rel in bad {
+            self.records.remove(&rel);
+            self.dirty = true;
         }
         out
     }

@@ -9,6 +9,7 @@
 //! The merge itself is [`crate::library::ActorIndex`]; it is rebuilt when
 //! the library changes (at most once a second while analysis runs).
 
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
@@ -19,11 +20,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use crate::library::actors::{ArticleItems, What};
+use nucleo_matcher::Utf32String;
+
 use crate::library::filter::Filter;
 use crate::library::{ActorIndex, Library, LibraryActor};
 
 /// How often the merge is redone while results keep coming in.
-const REBUILD_EVERY: Duration = Duration::from_secs(1);
+const REBUILD_EVERY: Duration = Duration::from_secs(2);
+/// Up to this many articles the merge runs at once (a few milliseconds);
+/// beyond, on a thread, so that keys are answered while it runs.
+const MERGE_INLINE_UP_TO: usize = 1000;
 
 /// Which actors the screen lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +102,8 @@ pub struct ActorsScreen {
     pub focus: Pane,
     index: ActorIndex,
     built: Option<(u64, Instant)>,
+    /// A merge running on a thread, for this generation of the library.
+    merging: Option<(u64, Receiver<ActorIndex>)>,
     /// Actors shown (indices into the index), in order.
     rows: Vec<usize>,
     selected: usize,
@@ -116,6 +124,7 @@ impl ActorsScreen {
             focus: Pane::Actors,
             index: ActorIndex::default(),
             built: None,
+            merging: None,
             rows: Vec::new(),
             selected: 0,
             selected_name: None,
@@ -129,23 +138,56 @@ impl ActorsScreen {
     }
 
     /// Take in changes of the library: merge again when it changed (at
-    /// most once a second while analysis runs), keeping the selection.
+    /// most every two seconds while analysis runs), keeping the selection.
     pub fn refresh(&mut self, lib: &Library) {
+        if let Some((generation, rx)) = &self.merging {
+            match rx.try_recv() {
+                Ok(index) => {
+                    let generation = *generation;
+                    self.merging = None;
+                    self.index = index;
+                    self.built = Some((generation, Instant::now()));
+                    self.filter_rows(lib);
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => self.merging = None,
+            }
+        }
         let due = match self.built {
             None => true,
             Some((generation, at)) => {
                 generation != lib.generation() && (!lib.is_busy() || at.elapsed() >= REBUILD_EVERY)
             }
         };
-        if due {
+        if due && self.merging.is_none() {
             self.rebuild(lib);
         }
     }
 
+    /// Whether a merge is running in the background.
+    pub fn is_merging(&self) -> bool {
+        self.merging.is_some()
+    }
+
     fn rebuild(&mut self, lib: &Library) {
-        self.index = ActorIndex::build(lib);
-        self.built = Some((lib.generation(), Instant::now()));
-        self.filter_rows(lib);
+        let digests = ActorIndex::digests(lib);
+        let generation = lib.generation();
+        if digests.len() <= MERGE_INLINE_UP_TO {
+            self.index = ActorIndex::build_from(&digests);
+            self.built = Some((generation, Instant::now()));
+            self.filter_rows(lib);
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("actors".into())
+            .spawn(move || {
+                let _ = tx.send(ActorIndex::build_from(&digests));
+            });
+        match spawned {
+            Ok(_) => self.merging = Some((generation, rx)),
+            Err(_) => self.built = Some((generation, Instant::now())),
+        }
     }
 
     fn filter_rows(&mut self, lib: &Library) {
@@ -163,13 +205,17 @@ impl ActorsScreen {
             .enumerate()
             .filter_map(|(order, i)| {
                 let a = &self.index.actors[i];
-                let text = std::iter::once(&a.name)
+                let fields: Vec<Utf32String> = std::iter::once(&a.name)
                     .chain(&a.aliases)
                     .chain(&a.titles)
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                Some((f.score(&text)?, order, i))
+                    .map(|s| Utf32String::from(s.as_str()))
+                    .collect();
+                let score = if f.is_empty() {
+                    0
+                } else {
+                    f.score_fields(&fields)?
+                };
+                Some((score, order, i))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -408,6 +454,9 @@ fn title_line(screen: &ActorsScreen, lib: &Library) -> Line<'static> {
         Span::styled(what, Style::new().bold()),
         Span::raw(format!(" · {} actors", screen.rows.len())),
     ];
+    if screen.is_merging() {
+        spans.push(Span::raw(" · merging…"));
+    }
     if p.done < p.total {
         spans.push(Span::raw(format!(" · analysing {}/{}", p.done, p.total)));
     }

@@ -17,6 +17,9 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
+use nucleo_matcher::Utf32String;
+use rayon::prelude::*;
+
 use crate::library::filter::{self, Filter};
 use crate::library::{Day, Entry, Library, Status};
 
@@ -112,6 +115,9 @@ pub struct LibraryScreen {
     pub width: u16,
     pub height: u16,
     seen: Option<u64>,
+    /// What the filter matches, per entry, with the entry's version
+    /// (`u64::MAX`: not made yet).
+    fields: Vec<(u64, Vec<Utf32String>)>,
 }
 
 /// Rows taken by the title, the column heads and the status line.
@@ -130,6 +136,7 @@ impl LibraryScreen {
             width,
             height,
             seen: None,
+            fields: Vec::new(),
         };
         s.refresh(lib);
         s
@@ -155,20 +162,20 @@ impl LibraryScreen {
 
     fn rebuild(&mut self, lib: &Library) {
         self.seen = Some(lib.generation());
-        let mut f = Filter::new(&self.filter);
+        let f = Filter::new(&self.filter);
+        let scores = if f.is_empty() {
+            vec![Some(0); lib.entries().len()]
+        } else {
+            self.update_fields(lib);
+            f.score_rows(self.fields.par_iter().map(|(_, fields)| fields.as_slice()))
+        };
         let mut keyed: Vec<(u32, SortKey, usize)> = lib
             .entries()
             .iter()
+            .zip(scores)
             .enumerate()
-            .filter(|(_, e)| !e.removed)
-            .filter_map(|(i, e)| {
-                let score = if f.is_empty() {
-                    0
-                } else {
-                    f.score(&filter::haystack(e))?
-                };
-                Some((score, SortKey::of(e, self.sort), i))
-            })
+            .filter(|(_, (e, _))| !e.removed)
+            .filter_map(|(i, (e, score))| Some((score?, SortKey::of(e, self.sort), i)))
             .collect();
         // best matches first when filtering; the chosen order among equals
         keyed.sort_by(|a, b| {
@@ -184,6 +191,17 @@ impl LibraryScreen {
             .min(self.rows.len().saturating_sub(1));
         self.selected_entry = self.selected_entry();
         self.keep_in_view();
+    }
+
+    /// Make the filter's fields of entries that are new or changed.
+    fn update_fields(&mut self, lib: &Library) {
+        self.fields
+            .resize_with(lib.entries().len(), || (u64::MAX, Vec::new()));
+        for (slot, e) in self.fields.iter_mut().zip(lib.entries()) {
+            if slot.0 != e.version {
+                *slot = (e.version, filter::fields(e));
+            }
+        }
     }
 
     fn list_rows(&self) -> usize {
