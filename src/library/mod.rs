@@ -343,8 +343,11 @@ impl Library {
                 self.insert(listing, status);
             }
             Update::Idle => {
-                self.busy = false;
-                self.generation += 1;
+                // a rescan that found nothing changes nothing
+                if self.busy {
+                    self.busy = false;
+                    self.generation += 1;
+                }
             }
         }
     }

@@ -113,6 +113,10 @@ impl Worker {
             if self.cancel.load(Ordering::Relaxed) || self.updates.send(Update::Idle).is_err() {
                 return;
             }
+            if let Some(store) = &self.store {
+                // results of removed files are dropped from the index
+                let _ = lock(store).flush();
+            }
             let wait = if self.watch {
                 interval
             } else {
