@@ -375,3 +375,35 @@ fn tiny_terminals_do_not_panic() {
         let _ = actors_screen(&actors, &lib);
     }
 }
+
+#[test]
+fn long_lists_scroll_with_the_selection() {
+    let entries = (0..40)
+        .map(|i| {
+            let d = digest(&format!("Story number {i:02}"), None, Vec::new());
+            (
+                listing(&format!("s{i:02}.txt"), i),
+                Status::Analysed(Arc::new(d)),
+            )
+        })
+        .collect();
+    let mut lib = Library::from_entries(Path::new("library"), entries, ReadMarks::default());
+    let mut screen = LibraryScreen::new(&lib, 60, 8);
+    screen.update(&mut lib, LibraryAction::Down(25));
+    let chosen = lib.entries()[screen.selected_entry().expect("row")]
+        .title()
+        .to_string();
+    assert!(library_screen(&screen, &lib).contains(&chosen), "{chosen}");
+    screen.update(&mut lib, LibraryAction::Up(1));
+    let above = lib.entries()[screen.selected_entry().expect("row")]
+        .title()
+        .to_string();
+    let s = library_screen(&screen, &lib);
+    assert!(s.contains(&above) && s.contains(&chosen), "{s}");
+
+    let actors_lib = library();
+    let mut actors = ActorsScreen::new(&actors_lib, Scope::All, 60, 6);
+    actors.update(&actors_lib, ActorsAction::Bottom);
+    let last = actors.selected_actor().expect("actor").name.clone();
+    assert!(actors_screen(&actors, &actors_lib).contains(&last));
+}

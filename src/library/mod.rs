@@ -210,6 +210,7 @@ impl Library {
             commands: commands_rx,
             cancel: Arc::clone(&cancel),
             watch,
+            pool: worker::analysis_pool(),
         };
         self.busy = true;
         let thread = std::thread::Builder::new()

@@ -101,6 +101,18 @@ pub struct Worker {
     pub cancel: Arc<AtomicBool>,
     /// Whether to rescan on a timer (else only on request).
     pub watch: bool,
+    /// Threads of its own for the analysis: work the reader hands to
+    /// rayon's global pool (the filter) must not wait behind thousands of
+    /// articles. `None`: the global pool (if a pool could not be made).
+    pub pool: Option<rayon::ThreadPool>,
+}
+
+/// The analysis threads: one per core.
+pub fn analysis_pool() -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("analysis-{i}"))
+        .build()
+        .ok()
 }
 
 impl Worker {
@@ -167,16 +179,23 @@ impl Worker {
         let (tx, rx) = std::sync::mpsc::channel();
         let cancel = &self.cancel;
         std::thread::scope(|s| {
+            let pool = &self.pool;
             s.spawn(move || {
-                todo.par_iter().for_each_with(tx, |tx, l| {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let article = read_article(l);
-                    let (stored, result) = verdict(&article);
-                    let json = article.ok().and_then(|a| serde_json::to_vec(&a).ok());
-                    let _ = tx.send((l, stored, result, json));
-                });
+                let run = || {
+                    todo.par_iter().for_each_with(tx, |tx, l| {
+                        if cancel.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let article = read_article(l);
+                        let (stored, result) = verdict(&article);
+                        let json = article.ok().and_then(|a| serde_json::to_vec(&a).ok());
+                        let _ = tx.send((l, stored, result, json));
+                    });
+                };
+                match pool {
+                    Some(pool) => pool.install(run),
+                    None => run(),
+                }
             });
             let mut last_flush = Instant::now();
             for (l, stored, result, json) in rx {

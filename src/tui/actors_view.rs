@@ -107,6 +107,8 @@ pub struct ActorsScreen {
     /// Actors shown (indices into the index), in order.
     rows: Vec<usize>,
     selected: usize,
+    /// First row of the actor list in view.
+    offset: usize,
     /// The name of the selected actor, kept across rebuilds.
     selected_name: Option<String>,
     timeline: Vec<TimelineRow>,
@@ -127,6 +129,7 @@ impl ActorsScreen {
             merging: None,
             rows: Vec::new(),
             selected: 0,
+            offset: 0,
             selected_name: None,
             timeline: Vec::new(),
             timeline_selected: 0,
@@ -228,6 +231,7 @@ impl ActorsScreen {
         self.selected = keep
             .unwrap_or(self.selected)
             .min(self.rows.len().saturating_sub(1));
+        self.keep_in_view();
         self.load_timeline(lib, keep.is_some());
     }
 
@@ -260,8 +264,20 @@ impl ActorsScreen {
             .collect()
     }
 
+    /// Rows of the actor list in view (inside its border, above the
+    /// status line, below the title).
     fn list_rows(&self) -> usize {
         usize::from(self.height.saturating_sub(4)).max(1)
+    }
+
+    fn keep_in_view(&mut self) {
+        let rows = self.list_rows();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(rows));
     }
 
     fn move_by(&mut self, lib: &Library, delta: isize) {
@@ -271,6 +287,7 @@ impl ActorsScreen {
                 let to = self.selected.saturating_add_signed(delta).min(last);
                 if to != self.selected {
                     self.selected = to;
+                    self.keep_in_view();
                     self.load_timeline(lib, false);
                 }
             }
@@ -337,6 +354,7 @@ impl ActorsScreen {
             ActorsAction::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
+                self.keep_in_view();
             }
         }
         ActorsOutcome::Stay
@@ -509,14 +527,18 @@ fn actor_line(a: &LibraryActor) -> String {
 }
 
 fn draw_actors(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
+    // only the rows in view: a library has thousands of actors
     let items: Vec<ListItem> = screen
-        .listed()
-        .into_iter()
+        .rows
+        .iter()
+        .skip(screen.offset)
+        .take(usize::from(area.height.saturating_sub(2)))
+        .filter_map(|&i| screen.index.actors.get(i))
         .map(|a| ListItem::new(actor_line(a)))
         .collect();
     let mut state = ListState::default();
     if !screen.rows.is_empty() {
-        state.select(Some(screen.selected));
+        state.select(Some(screen.selected.saturating_sub(screen.offset)));
     }
     let list = List::new(items)
         .block(block(

@@ -10,6 +10,8 @@
 //! [`Library`], calls [`Library::poll`] on its tick and then
 //! [`LibraryScreen::refresh`].
 
+use std::time::{Duration, Instant};
+
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -115,10 +117,14 @@ pub struct LibraryScreen {
     pub width: u16,
     pub height: u16,
     seen: Option<u64>,
+    rebuilt_at: Option<Instant>,
     /// What the filter matches, per entry, with the entry's version
     /// (`u64::MAX`: not made yet).
     fields: Vec<(u64, Vec<Utf32String>)>,
 }
+
+/// While analysis runs, rows are put back in order at most this often.
+const REORDER_EVERY: Duration = Duration::from_millis(500);
 
 /// Rows taken by the title, the column heads and the status line.
 const CHROME: u16 = 3;
@@ -136,6 +142,7 @@ impl LibraryScreen {
             width,
             height,
             seen: None,
+            rebuilt_at: None,
             fields: Vec::new(),
         };
         s.refresh(lib);
@@ -155,13 +162,22 @@ impl LibraryScreen {
     /// Take in changes of the library (new results, files added): the
     /// rows are filtered and sorted again, the selection stays on its entry.
     pub fn refresh(&mut self, lib: &Library) {
-        if self.seen != Some(lib.generation()) {
+        if self.seen == Some(lib.generation()) {
+            return;
+        }
+        // while results stream in, rows show them at once (they are read
+        // from the library when drawn); only their order waits a little
+        let recent = self
+            .rebuilt_at
+            .is_some_and(|at| at.elapsed() < REORDER_EVERY);
+        if !(lib.is_busy() && recent) {
             self.rebuild(lib);
         }
     }
 
     fn rebuild(&mut self, lib: &Library) {
         self.seen = Some(lib.generation());
+        self.rebuilt_at = Some(Instant::now());
         let f = Filter::new(&self.filter);
         let scores = if f.is_empty() {
             vec![Some(0); lib.entries().len()]
@@ -197,11 +213,11 @@ impl LibraryScreen {
     fn update_fields(&mut self, lib: &Library) {
         self.fields
             .resize_with(lib.entries().len(), || (u64::MAX, Vec::new()));
-        for (slot, e) in self.fields.iter_mut().zip(lib.entries()) {
-            if slot.0 != e.version {
-                *slot = (e.version, filter::fields(e));
-            }
-        }
+        self.fields
+            .par_iter_mut()
+            .zip(lib.entries())
+            .filter(|(slot, e)| slot.0 != e.version)
+            .for_each(|(slot, e)| *slot = (e.version, filter::fields(e)));
     }
 
     fn list_rows(&self) -> usize {
