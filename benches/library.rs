@@ -43,7 +43,7 @@ fn main() {
     let places = Places {
         cache: Some(dir.path().join("cache")),
         state: Some(dir.path().join("state")),
-        watch: false,
+        watch: None,
     };
 
     // cold: no cache

@@ -22,7 +22,7 @@ fn fixture() -> Fixture {
     let places = Places {
         cache: Some(dir.path().join("cache")),
         state: Some(dir.path().join("state")),
-        watch: false,
+        watch: None,
     };
     Fixture {
         _dir: dir,
@@ -358,6 +358,30 @@ fn files_added_changed_or_removed_while_open_show_after_a_rescan() {
 }
 
 #[test]
+fn the_watch_picks_up_a_new_file_without_being_asked() {
+    let f = fixture();
+    f.write("harbour.txt", HARBOUR.as_bytes());
+    let places = Places {
+        watch: Some(Duration::from_millis(20)),
+        ..f.places.clone()
+    };
+    let mut lib = Library::open(&f.root, &places).expect("open");
+    assert!(lib.wait_idle(WAIT));
+    f.write("later/senate.md", SENATE.as_bytes());
+    let deadline = std::time::Instant::now() + WAIT;
+    let shown = |lib: &Library| {
+        lib.entries()
+            .iter()
+            .any(|e| e.listing.rel == "later/senate.md" && matches!(e.status, Status::Analysed(_)))
+    };
+    while !shown(&lib) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+        lib.poll();
+    }
+    assert!(shown(&lib), "{:?}", rels(&lib));
+}
+
+#[test]
 fn read_marks_survive_a_reopen_until_the_file_changes() {
     let f = fixture();
     let harbour = f.write("harbour.txt", HARBOUR.as_bytes());
@@ -379,7 +403,7 @@ fn the_bundled_articles_make_a_library_with_actors_across_it() {
     let f = fixture();
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
     let places = Places {
-        watch: false,
+        watch: None,
         ..f.places.clone()
     };
     let mut lib = Library::open(&bundled, &places).expect("open");

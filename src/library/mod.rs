@@ -44,8 +44,9 @@ use worker::{Command, Update, Worker};
 pub struct Places {
     pub cache: Option<PathBuf>,
     pub state: Option<PathBuf>,
-    /// Rescan the folder on a timer (else only when asked).
-    pub watch: bool,
+    /// Rescan the folder on a timer, at most this often (the timer
+    /// stretches to fifty times a scan's duration); `None`: only when asked.
+    pub watch: Option<Duration>,
 }
 
 impl Places {
@@ -54,7 +55,7 @@ impl Places {
         Places {
             cache: crate::storage::cache_dir(),
             state: crate::storage::state_dir(),
-            watch: true,
+            watch: Some(worker::WATCH_EVERY),
         }
     }
 }
@@ -195,7 +196,7 @@ impl Library {
         lib
     }
 
-    fn start(&mut self, listings: Vec<Listing>, todo: Vec<Listing>, watch: bool) {
+    fn start(&mut self, listings: Vec<Listing>, todo: Vec<Listing>, watch: Option<Duration>) {
         let (updates_tx, updates) = std::sync::mpsc::channel();
         let (commands, commands_rx) = std::sync::mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));

@@ -25,9 +25,10 @@ use super::store::{Store, Stored};
 use crate::error::{Error, Reason};
 use crate::model::Article;
 
-/// Shortest and longest time between two rescans of the folder.
-const MIN_INTERVAL: Duration = Duration::from_secs(2);
+/// The longest time between two rescans of the folder.
 const MAX_INTERVAL: Duration = Duration::from_secs(60);
+/// The shortest, for a user's library.
+pub const WATCH_EVERY: Duration = Duration::from_secs(2);
 /// Save to the cache after this many new results or this long.
 const FLUSH_EVERY: usize = 2000;
 const FLUSH_AFTER: Duration = Duration::from_secs(3);
@@ -99,8 +100,9 @@ pub struct Worker {
     pub updates: Sender<Update>,
     pub commands: Receiver<Command>,
     pub cancel: Arc<AtomicBool>,
-    /// Whether to rescan on a timer (else only on request).
-    pub watch: bool,
+    /// The shortest time between two rescans on the timer (`None`: only
+    /// on request).
+    pub watch: Option<Duration>,
     /// Threads of its own for the analysis: work the reader hands to
     /// rayon's global pool (the filter) must not wait behind thousands of
     /// articles. `None`: the global pool (if a pool could not be made).
@@ -118,7 +120,7 @@ pub fn analysis_pool() -> Option<rayon::ThreadPool> {
 impl Worker {
     /// Analyse `todo`, then watch until told to stop.
     pub fn run(mut self, mut todo: Vec<Listing>) {
-        let mut interval = MIN_INTERVAL;
+        let mut interval = self.watch.unwrap_or(MAX_INTERVAL);
         loop {
             self.analyse_all(&todo);
             todo.clear();
@@ -129,20 +131,17 @@ impl Worker {
                 // results of removed files are dropped from the index
                 let _ = lock(store).flush();
             }
-            let wait = if self.watch {
-                interval
-            } else {
-                Duration::from_secs(3600)
-            };
-            match self.commands.recv_timeout(wait) {
+            match self.commands.recv_timeout(interval) {
                 Ok(Command::Stop) | Err(RecvTimeoutError::Disconnected) => return,
                 Ok(Command::Rescan) => {}
-                Err(RecvTimeoutError::Timeout) if !self.watch => continue,
+                Err(RecvTimeoutError::Timeout) if self.watch.is_none() => continue,
                 Err(RecvTimeoutError::Timeout) => {}
             }
             let started = Instant::now();
             todo = self.rescan();
-            interval = (started.elapsed() * 50).clamp(MIN_INTERVAL, MAX_INTERVAL);
+            if let Some(every) = self.watch {
+                interval = (started.elapsed() * 50).clamp(every, MAX_INTERVAL.max(every));
+            }
         }
     }
 
