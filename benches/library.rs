@@ -204,9 +204,9 @@ fn export_warm(root: &Path, places: &Places) {
     let t = Instant::now();
     let mut count = 0usize;
     let mut bytes = 0usize;
-    dossier::library::articles::each(root, places.cache.as_deref(), |a| {
+    dossier::library::articles::each(root, places.cache.as_deref(), true, |a| {
         if let Ok(a) = a {
-            bytes += dossier::export::to_json_line(&a).len();
+            bytes += a.into_json_line().len();
             count += 1;
         }
         std::ops::ControlFlow::Continue(())

@@ -101,20 +101,33 @@ fn export_folder(path: &Path, format: Format, width: usize) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let cache = dossier::storage::cache_dir();
-    let walked = library::articles::each(path, cache.as_deref(), |article| match article {
-        Ok(a) => {
-            if writeln!(out, "{}", render(&a, format, width)).is_err() {
-                // the reader of our output went away (a closed pipe): stop quietly
-                return ControlFlow::Break(());
+    let lines = format == Format::Jsonl;
+    let walked = library::articles::each(path, cache.as_deref(), lines, |found| {
+        let text = match found.map(|f| (f, format)) {
+            Ok((f, Format::Jsonl)) => f.into_json_line(),
+            Ok((f, _)) => match f.into_article() {
+                Ok(a) => render(&a, format, width),
+                Err(e) => {
+                    fail(format_args!(
+                        "{}: {e}",
+                        dossier::ingest::sanitize::display_path(path)
+                    ));
+                    failed = true;
+                    return ControlFlow::Continue(());
+                }
+            },
+            Err(e) => {
+                let _ = out.flush();
+                fail(e);
+                failed = true;
+                return ControlFlow::Continue(());
             }
-            ControlFlow::Continue(())
+        };
+        if writeln!(out, "{text}").is_err() {
+            // the reader of our output went away (a closed pipe): stop quietly
+            return ControlFlow::Break(());
         }
-        Err(e) => {
-            let _ = out.flush();
-            fail(e);
-            failed = true;
-            ControlFlow::Continue(())
-        }
+        ControlFlow::Continue(())
     });
     if let Err(e) = walked {
         fail(e);

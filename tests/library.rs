@@ -462,4 +462,20 @@ fn export_of_a_folder_goes_through_the_cache_and_reports_bad_files() {
     let warm = dossier(&["export", &root, "--format", "jsonl"], &xdg);
     assert_eq!(warm.stdout, cold.stdout, "the cache gives the same export");
     assert_eq!(warm.stderr, cold.stderr);
+
+    // the folder named another way: same cache, sources as named now
+    let other = format!("{root}/.");
+    let renamed = dossier(&["export", &other, "--format", "jsonl"], &xdg);
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&renamed.stdout)
+            .lines()
+            .next()
+            .expect("a line"),
+    )
+    .expect("json");
+    let source = first["source"].as_str().unwrap_or_default();
+    assert!(source.ends_with("/./a/harbour.txt"), "{source}");
+    let mut expected = lines[0].clone();
+    expected["source"] = first["source"].clone();
+    assert_eq!(first, expected);
 }
