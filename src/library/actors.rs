@@ -10,9 +10,10 @@
 //! 3. one-letter spelling variants of a long word ("Parly", "Parley");
 //! 4. a surname alone ("Berg", "Ms. Berg") or with an initial ("A. Berg")
 //!    joins the one person with that surname, and when the library has
-//!    several, the one with the same title or affiliation; without such
-//!    evidence it stays apart, so two people who share a surname are
-//!    never merged on the surname;
+//!    several, the one written in full in the same article, else the one
+//!    with the same title or affiliation; without such evidence it stays
+//!    apart, so two people who share a surname are never merged on the
+//!    surname;
 //! 5. an acronym ("EU") joins the one organisation it abbreviates.
 //!
 //! Institutions roll up the people who speak for them (`Actor::affiliation`
@@ -476,6 +477,8 @@ fn spelling_variants(nodes: &[Node], by_name: &HashMap<Rc<str>, Vec<usize>>, gro
 /// by surname, its titles and affiliations.
 #[derive(Default)]
 struct Evidence {
+    /// Articles where the full name is written.
+    entries: HashSet<usize>,
     first_names: HashSet<String>,
     titles: HashSet<Rc<str>>,
     affiliations: HashSet<Rc<str>>,
@@ -502,6 +505,7 @@ fn partial_names<'a>(nodes: &[Node<'a>], normals: &mut Normals<'a>, groups: &mut
             .or_default()
             .entry(groups.find(i))
             .or_default();
+        ev.entries.insert(n.at.entry);
         ev.first_names.insert(first.to_string());
         ev.titles.extend(n.title.clone());
         ev.affiliations.extend(affiliation_of(n, normals));
@@ -527,6 +531,12 @@ fn partial_names<'a>(nodes: &[Node<'a>], normals: &mut Normals<'a>, groups: &mut
             [(g, _)] => Some(g),
             [] => None,
             _ => {
+                // the one of them written in full in the same article
+                let here: Vec<usize> = candidates
+                    .iter()
+                    .filter(|(_, ev)| ev.entries.contains(&n.at.entry))
+                    .map(|(g, _)| *g)
+                    .collect();
                 let title = n.title.clone();
                 let affiliation = affiliation_of(n, normals);
                 let backed: Vec<usize> = candidates
@@ -539,7 +549,10 @@ fn partial_names<'a>(nodes: &[Node<'a>], normals: &mut Normals<'a>, groups: &mut
                     })
                     .map(|(g, _)| *g)
                     .collect();
-                (backed.len() == 1).then(|| backed[0])
+                match (&here[..], &backed[..]) {
+                    ([g], _) | ([], [g]) => Some(*g),
+                    _ => None,
+                }
             }
         };
         match chosen {
@@ -666,7 +679,13 @@ fn describe(nodes: &[Node], members: &[usize]) -> LibraryActor {
     let mut appearances = Vec::with_capacity(members.len());
     for &i in members {
         let n = &nodes[i];
-        names.entry(&n.norm).or_insert((0, &n.actor.name)).0 += 1;
+        let seen = names.entry(&n.norm).or_insert((0, &n.actor.name));
+        seen.0 += 1;
+        // of the ways one name is written, the plainest ("Clinton", not
+        // "Clinton’s")
+        if n.actor.name.len() < seen.1.len() {
+            seen.1 = &n.actor.name;
+        }
         *kinds.entry(n.actor.kind).or_default() += 1;
         if let (Some(t), Some(norm)) = (&n.actor.title, &n.title)
             && seen_titles.insert(Rc::clone(norm))
@@ -865,6 +884,18 @@ mod tests {
         assert_eq!(anna.len(), 1);
         assert_eq!(anna[0].articles, 2, "{:?}", index.actors);
         assert_eq!(find(&index, "Carl Berg")[0].articles, 1);
+    }
+
+    #[test]
+    fn a_surname_joins_the_person_named_in_full_in_its_article() {
+        let index = merged(&[
+            article("Tax reform", vec![person("Anna Berg")]),
+            article("Harbour deal", vec![person("Carl Berg"), person("Berg")]),
+        ]);
+        let carl = find(&index, "Carl Berg");
+        assert_eq!(carl.len(), 1);
+        assert_eq!(carl[0].quotes, 2, "{:?}", index.actors);
+        assert_eq!(find(&index, "Anna Berg")[0].quotes, 1);
     }
 
     #[test]

@@ -70,7 +70,10 @@ fn fold(c: char) -> char {
 /// apostrophes dropped, hyphens as spaces, courtesy titles removed.
 pub fn normal(name: &str) -> String {
     let mut flat = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in without_possessives(name)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
         match c {
             '.' | '\'' | '’' | '‘' => {}
             '-' | '‐' | '–' | '_' | ',' => flat.push(' '),
@@ -85,6 +88,26 @@ pub fn normal(name: &str) -> String {
         .count()
         .max(1);
     words[words.len() - keep..].join(" ")
+}
+
+/// `name` without the possessive ending of its words ("Trump’s" ->
+/// "Trump"), which a name picks up when it is found before a noun.
+fn without_possessives(name: &str) -> std::borrow::Cow<'_, str> {
+    const ENDINGS: [&str; 2] = ["'s", "’s"];
+    let has = |w: &str| ENDINGS.iter().any(|e| w.ends_with(e) && w.len() > e.len());
+    if !name.split_whitespace().any(has) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| {
+            ENDINGS
+                .iter()
+                .find_map(|e| w.strip_suffix(e).filter(|s| !s.is_empty()))
+                .unwrap_or(w)
+        })
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
 }
 
 /// Whether `name` is written as an acronym: 2 to 6 capital letters, maybe
@@ -205,6 +228,8 @@ mod tests {
         assert_eq!(normal("U.N."), "un");
         assert_eq!(normal("Jean-Yves Le Drian"), "jean yves le drian");
         assert_eq!(normal("Mr."), "mr");
+        assert_eq!(normal("Marta de Vries’s"), "marta de vries");
+        assert_eq!(normal("O'Brien"), "obrien");
     }
 
     #[test]
