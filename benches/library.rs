@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use dossier::library::{ActorIndex, Library, Places, Status, scan};
 use dossier::tui::actors_view::{self, ActorsAction, ActorsScreen, Scope};
 use dossier::tui::library_view::{self, LibraryAction, LibraryScreen};
+use dossier::tui::list_keys::{Edit, Nav};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -127,11 +128,11 @@ fn ui_while_analysing(lib: &mut Library, mut screen: LibraryScreen) -> Ticks {
         ticks.count += 1;
         if ticks.count == 40 {
             let t = Instant::now();
-            screen.update(lib, LibraryAction::StartFilter);
-            screen.update(lib, LibraryAction::Type('a'));
+            screen.update(lib, LibraryAction::Filter(Edit::Start));
+            screen.update(lib, LibraryAction::Filter(Edit::Type('a')));
             draw_library(&screen, lib);
             ticks.keystroke = t.elapsed();
-            screen.update(lib, LibraryAction::ClearFilter);
+            screen.update(lib, LibraryAction::Filter(Edit::Clear));
         }
     }
     assert!(!lib.is_busy(), "cold analysis did not end");
@@ -142,10 +143,10 @@ fn ui_while_analysing(lib: &mut Library, mut screen: LibraryScreen) -> Ticks {
 /// actor merge, the actors screen.
 fn responsiveness(lib: &mut Library) {
     let mut screen = LibraryScreen::new(lib, 120, 40);
-    screen.update(lib, LibraryAction::StartFilter);
+    screen.update(lib, LibraryAction::Filter(Edit::Start));
     let t = Instant::now();
     for c in "trump".chars() {
-        screen.update(lib, LibraryAction::Type(c));
+        screen.update(lib, LibraryAction::Filter(Edit::Type(c)));
     }
     println!(
         "  filter keystroke over {} rows: {:.1} ms each ({} match \"trump\")",
@@ -177,7 +178,7 @@ fn responsiveness(lib: &mut Library) {
         ms(t.elapsed())
     );
     let t = Instant::now();
-    actors.update(lib, ActorsAction::Down(1));
+    actors.update(lib, ActorsAction::Nav(Nav::Down(1)));
     let second = actors.selected_actor().map_or(0, |a| a.articles);
     println!(
         "  timeline of the second actor ({second} articles): {:.1} ms",

@@ -12,6 +12,7 @@ use dossier::library::{Digest, Library, Listing, Status, dates};
 use dossier::model::{ActorKind, Polarity, QuoteKind};
 use dossier::tui::actors_view::{self, ActorsAction, ActorsOutcome, ActorsScreen, Pane, Scope};
 use dossier::tui::library_view::{self, LibraryAction, LibraryOutcome, LibraryScreen, Sort};
+use dossier::tui::list_keys::{Edit, Nav};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -204,9 +205,9 @@ fn rows_sort_by_date_title_and_unread() {
     );
     screen.update(&mut lib, LibraryAction::CycleSort);
     assert_eq!(screen.sort, Sort::Unread);
-    screen.update(&mut lib, LibraryAction::Bottom);
+    screen.update(&mut lib, LibraryAction::Nav(Nav::Bottom));
     let last = screen.selected_entry().expect("selection");
-    screen.update(&mut lib, LibraryAction::Top);
+    screen.update(&mut lib, LibraryAction::Nav(Nav::Top));
     let first = screen.selected_entry().expect("selection");
     lib.set_read(first, true);
     screen.refresh(&lib);
@@ -220,9 +221,9 @@ fn rows_sort_by_date_title_and_unread() {
 fn typing_filters_fuzzily_and_the_filter_and_selection_survive_a_return() {
     let mut lib = library();
     let mut screen = LibraryScreen::new(&lib, 100, 12);
-    screen.update(&mut lib, LibraryAction::StartFilter);
+    screen.update(&mut lib, LibraryAction::Filter(Edit::Start));
     for c in "vries".chars() {
-        screen.update(&mut lib, LibraryAction::Type(c));
+        screen.update(&mut lib, LibraryAction::Filter(Edit::Type(c)));
     }
     let found = titles(&screen, &lib);
     assert_eq!(found.len(), 2, "{found:?}");
@@ -232,22 +233,22 @@ fn typing_filters_fuzzily_and_the_filter_and_selection_survive_a_return() {
             .all(|t| t.contains("strike") || t.contains("deal"))
     );
     // fuzzy: letters in order, gaps allowed; over file names too
-    screen.update(&mut lib, LibraryAction::ClearFilter);
+    screen.update(&mut lib, LibraryAction::Filter(Edit::Clear));
     for c in "/inbxfery".chars() {
         let action = if c == '/' {
-            LibraryAction::StartFilter
+            LibraryAction::Filter(Edit::Start)
         } else {
-            LibraryAction::Type(c)
+            LibraryAction::Filter(Edit::Type(c))
         };
         screen.update(&mut lib, action);
     }
     assert_eq!(titles(&screen, &lib), ["ferry-fares.txt"]);
-    screen.update(&mut lib, LibraryAction::ClearFilter);
+    screen.update(&mut lib, LibraryAction::Filter(Edit::Clear));
     for c in "reed".chars() {
-        screen.update(&mut lib, LibraryAction::Type(c));
+        screen.update(&mut lib, LibraryAction::Filter(Edit::Type(c)));
     }
-    screen.update(&mut lib, LibraryAction::AcceptFilter);
-    screen.update(&mut lib, LibraryAction::Down(1));
+    screen.update(&mut lib, LibraryAction::Filter(Edit::Accept));
+    screen.update(&mut lib, LibraryAction::Nav(Nav::Down(1)));
     let chosen = screen.selected_entry();
     let outcome = screen.update(&mut lib, LibraryAction::Open);
     assert_eq!(
@@ -258,7 +259,7 @@ fn typing_filters_fuzzily_and_the_filter_and_selection_survive_a_return() {
     );
     // back from the reader: the same screen state, the row now read
     screen.refresh(&lib);
-    assert_eq!(screen.filter, "reed");
+    assert_eq!(screen.filter.text, "reed");
     assert_eq!(screen.selected_entry(), chosen);
     assert!(lib.entries()[chosen.expect("row")].read);
     insta::assert_snapshot!(library_screen(&screen, &lib));
@@ -274,14 +275,14 @@ fn keys_map_to_actions_by_mode() {
         screen.action_for(&key(KeyCode::Char('q'))),
         Some(LibraryAction::Quit)
     );
-    screen.update(&mut lib, LibraryAction::StartFilter);
+    screen.update(&mut lib, LibraryAction::Filter(Edit::Start));
     assert_eq!(
         screen.action_for(&key(KeyCode::Char('q'))),
-        Some(LibraryAction::Type('q'))
+        Some(LibraryAction::Filter(Edit::Type('q')))
     );
     assert_eq!(
         screen.action_for(&key(KeyCode::Esc)),
-        Some(LibraryAction::ClearFilter)
+        Some(LibraryAction::Filter(Edit::Clear))
     );
 }
 
@@ -310,13 +311,13 @@ fn one_actor_article_by_article_and_enter_opens_at_the_quote() {
     assert!(names.contains(&"Anna Reed".to_string()));
     for c in "/dock".chars() {
         let action = if c == '/' {
-            ActorsAction::StartFilter
+            ActorsAction::Filter(Edit::Start)
         } else {
-            ActorsAction::Type(c)
+            ActorsAction::Filter(Edit::Type(c))
         };
         screen.update(&lib, action);
     }
-    screen.update(&lib, ActorsAction::AcceptFilter);
+    screen.update(&lib, ActorsAction::Filter(Edit::Accept));
     let union = screen.selected_actor().expect("union");
     assert!(union.name.starts_with("Dock Workers"), "{}", union.name);
     assert_eq!(union.articles, 2);
@@ -325,7 +326,7 @@ fn one_actor_article_by_article_and_enter_opens_at_the_quote() {
     assert_eq!(screen.focus, Pane::Timeline);
     insta::assert_snapshot!(actors_screen(&screen, &lib));
     // the first row is the earlier article's heading, then its first item
-    screen.update(&lib, ActorsAction::Down(1));
+    screen.update(&lib, ActorsAction::Nav(Nav::Down(1)));
     assert_eq!(
         screen.update(&lib, ActorsAction::Enter),
         ActorsOutcome::Open {
@@ -346,7 +347,7 @@ fn the_actors_of_one_article_across_the_library() {
         .iter()
         .position(|&i| lib.entries()[i].title().contains("strike"))
         .expect("strike row");
-    libscreen.update(&mut lib, LibraryAction::Down(strike));
+    libscreen.update(&mut lib, LibraryAction::Nav(Nav::Down(strike)));
     let LibraryOutcome::Actors { entry: Some(entry) } =
         libscreen.update(&mut lib, LibraryAction::ArticleActors)
     else {
@@ -368,7 +369,7 @@ fn tiny_terminals_do_not_panic() {
     let mut lib = library();
     for (w, h) in [(1, 1), (2, 2), (10, 3), (30, 5)] {
         let mut screen = LibraryScreen::new(&lib, w, h);
-        screen.update(&mut lib, LibraryAction::Bottom);
+        screen.update(&mut lib, LibraryAction::Nav(Nav::Bottom));
         let _ = library_screen(&screen, &lib);
         let mut actors = ActorsScreen::new(&lib, Scope::All, w, h);
         actors.update(&lib, ActorsAction::Enter);
@@ -389,12 +390,12 @@ fn long_lists_scroll_with_the_selection() {
         .collect();
     let mut lib = Library::from_entries(Path::new("library"), entries, ReadMarks::default());
     let mut screen = LibraryScreen::new(&lib, 60, 8);
-    screen.update(&mut lib, LibraryAction::Down(25));
+    screen.update(&mut lib, LibraryAction::Nav(Nav::Down(25)));
     let chosen = lib.entries()[screen.selected_entry().expect("row")]
         .title()
         .to_string();
     assert!(library_screen(&screen, &lib).contains(&chosen), "{chosen}");
-    screen.update(&mut lib, LibraryAction::Up(1));
+    screen.update(&mut lib, LibraryAction::Nav(Nav::Up(1)));
     let above = lib.entries()[screen.selected_entry().expect("row")]
         .title()
         .to_string();
@@ -403,7 +404,7 @@ fn long_lists_scroll_with_the_selection() {
 
     let actors_lib = library();
     let mut actors = ActorsScreen::new(&actors_lib, Scope::All, 60, 6);
-    actors.update(&actors_lib, ActorsAction::Bottom);
+    actors.update(&actors_lib, ActorsAction::Nav(Nav::Bottom));
     let last = actors.selected_actor().expect("actor").name.clone();
     assert!(actors_screen(&actors, &actors_lib).contains(&last));
 }

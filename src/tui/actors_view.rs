@@ -13,12 +13,13 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use super::list_keys::{self, Edit, FilterText, ListKey, Nav};
 use crate::library::actors::{ArticleItems, What};
 use nucleo_matcher::Utf32String;
 
@@ -48,20 +49,15 @@ pub enum Pane {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorsAction {
-    Down(usize),
-    Up(usize),
-    Top,
-    Bottom,
+    /// Move in the focused pane.
+    Nav(Nav),
+    /// Type the filter of the actor list.
+    Filter(Edit),
     /// In the list: look at the actor's timeline; in the timeline: open the
     /// article at the selected quote.
     Enter,
     /// Switch between the list and the timeline.
     SwitchPane,
-    StartFilter,
-    Type(char),
-    Backspace,
-    AcceptFilter,
-    ClearFilter,
     /// Leave the timeline, or the screen.
     Back,
     Quit,
@@ -97,8 +93,7 @@ struct TimelineRow {
 #[derive(Debug)]
 pub struct ActorsScreen {
     pub scope: Scope,
-    pub filter: String,
-    pub editing: bool,
+    pub filter: FilterText,
     pub focus: Pane,
     index: ActorIndex,
     built: Option<(u64, Instant)>,
@@ -121,8 +116,7 @@ impl ActorsScreen {
     pub fn new(lib: &Library, scope: Scope, width: u16, height: u16) -> ActorsScreen {
         let mut s = ActorsScreen {
             scope,
-            filter: String::new(),
-            editing: false,
+            filter: FilterText::default(),
             focus: Pane::Actors,
             index: ActorIndex::default(),
             built: None,
@@ -202,7 +196,7 @@ impl ActorsScreen {
                 .map(|d| self.index.of_entry(entry, d))
                 .unwrap_or_default(),
         };
-        let mut f = Filter::new(&self.filter);
+        let mut f = Filter::new(&self.filter.text);
         let mut scored: Vec<(u32, usize, usize)> = scoped
             .into_iter()
             .enumerate()
@@ -271,20 +265,18 @@ impl ActorsScreen {
     }
 
     fn keep_in_view(&mut self) {
-        let rows = self.list_rows();
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(rows));
+        self.offset = list_keys::offset_for(
+            self.selected,
+            self.offset,
+            self.list_rows(),
+            self.rows.len(),
+        );
     }
 
-    fn move_by(&mut self, lib: &Library, delta: isize) {
+    fn move_by(&mut self, lib: &Library, nav: Nav) {
         match self.focus {
             Pane::Actors => {
-                let last = self.rows.len().saturating_sub(1);
-                let to = self.selected.saturating_add_signed(delta).min(last);
+                let to = list_keys::moved(self.selected, nav, self.rows.len());
                 if to != self.selected {
                     self.selected = to;
                     self.keep_in_view();
@@ -292,11 +284,8 @@ impl ActorsScreen {
                 }
             }
             Pane::Timeline => {
-                let last = self.timeline.len().saturating_sub(1);
-                self.timeline_selected = self
-                    .timeline_selected
-                    .saturating_add_signed(delta)
-                    .min(last);
+                self.timeline_selected =
+                    list_keys::moved(self.timeline_selected, nav, self.timeline.len());
             }
         }
     }
@@ -304,10 +293,7 @@ impl ActorsScreen {
     /// Apply one action.
     pub fn update(&mut self, lib: &Library, action: ActorsAction) -> ActorsOutcome {
         match action {
-            ActorsAction::Down(n) => self.move_by(lib, n.min(isize::MAX as usize) as isize),
-            ActorsAction::Up(n) => self.move_by(lib, -(n.min(isize::MAX as usize) as isize)),
-            ActorsAction::Top => self.move_by(lib, isize::MIN),
-            ActorsAction::Bottom => self.move_by(lib, isize::MAX),
+            ActorsAction::Nav(nav) => self.move_by(lib, nav),
             ActorsAction::Enter => match self.focus {
                 Pane::Actors if !self.timeline.is_empty() => self.focus = Pane::Timeline,
                 Pane::Actors => {}
@@ -326,25 +312,13 @@ impl ActorsScreen {
                     _ => Pane::Actors,
                 }
             }
-            ActorsAction::StartFilter => {
-                self.editing = true;
-                self.focus = Pane::Actors;
-            }
-            ActorsAction::Type(c) => {
-                self.filter.push(c);
-                self.filter_rows(lib);
-            }
-            ActorsAction::Backspace => {
-                if self.filter.pop().is_none() {
-                    self.editing = false;
+            ActorsAction::Filter(edit) => {
+                if edit == Edit::Start {
+                    self.focus = Pane::Actors;
                 }
-                self.filter_rows(lib);
-            }
-            ActorsAction::AcceptFilter => self.editing = false,
-            ActorsAction::ClearFilter => {
-                self.editing = false;
-                self.filter.clear();
-                self.filter_rows(lib);
+                if self.filter.apply(edit) {
+                    self.filter_rows(lib);
+                }
             }
             ActorsAction::Back => match self.focus {
                 Pane::Timeline => self.focus = Pane::Actors,
@@ -362,40 +336,21 @@ impl ActorsScreen {
 
     /// The action a key asks for on this screen.
     pub fn action_for(&self, key: &KeyEvent) -> Option<ActorsAction> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('c') {
-            return Some(ActorsAction::Quit);
-        }
-        if self.editing {
-            return Some(match key.code {
-                KeyCode::Enter => ActorsAction::AcceptFilter,
-                KeyCode::Esc => ActorsAction::ClearFilter,
-                KeyCode::Backspace => ActorsAction::Backspace,
-                KeyCode::Down => ActorsAction::Down(1),
-                KeyCode::Up => ActorsAction::Up(1),
-                KeyCode::Char(c) if !ctrl => ActorsAction::Type(c),
-                _ => return None,
-            });
-        }
-        Some(match key.code {
-            KeyCode::Char('j') | KeyCode::Down => ActorsAction::Down(1),
-            KeyCode::Char('k') | KeyCode::Up => ActorsAction::Up(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => ActorsAction::Down(self.list_rows()),
-            KeyCode::PageUp | KeyCode::Char('b') => ActorsAction::Up(self.list_rows()),
-            KeyCode::Char('g') | KeyCode::Home => ActorsAction::Top,
-            KeyCode::Char('G') | KeyCode::End => ActorsAction::Bottom,
-            KeyCode::Enter => ActorsAction::Enter,
-            KeyCode::Tab | KeyCode::BackTab => ActorsAction::SwitchPane,
-            KeyCode::Char('l') | KeyCode::Right => ActorsAction::Enter,
-            KeyCode::Char('h') | KeyCode::Left | KeyCode::Esc | KeyCode::Char('q') => {
-                ActorsAction::Back
-            }
-            KeyCode::Char('/') => ActorsAction::StartFilter,
-            _ => return None,
-        })
+        Some(
+            match list_keys::read(key, &self.filter, self.list_rows())? {
+                ListKey::Nav(nav) => ActorsAction::Nav(nav),
+                ListKey::Edit(edit) => ActorsAction::Filter(edit),
+                ListKey::Quit => ActorsAction::Quit,
+                ListKey::Own(KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right) => {
+                    ActorsAction::Enter
+                }
+                ListKey::Own(KeyCode::Tab | KeyCode::BackTab) => ActorsAction::SwitchPane,
+                ListKey::Own(KeyCode::Char('h' | 'q') | KeyCode::Left | KeyCode::Esc) => {
+                    ActorsAction::Back
+                }
+                ListKey::Own(_) => return None,
+            },
+        )
     }
 }
 
@@ -482,13 +437,9 @@ fn title_line(screen: &ActorsScreen, lib: &Library) -> Line<'static> {
 }
 
 fn status_line(screen: &ActorsScreen) -> String {
-    if screen.editing {
-        return format!(" /{}▏ Enter keep · Esc clear", screen.filter);
-    }
-    let filter = if screen.filter.is_empty() {
-        String::new()
-    } else {
-        format!(" filter: {} ·", screen.filter)
+    let filter = match screen.filter.status() {
+        Err(typing) => return typing,
+        Ok(filter) => filter,
     };
     match screen.focus {
         Pane::Actors => {

@@ -13,7 +13,7 @@
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -22,6 +22,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use nucleo_matcher::Utf32String;
 use rayon::prelude::*;
 
+use super::list_keys::{self, Edit, FilterText, ListKey, Nav};
 use crate::library::filter::{self, Filter};
 use crate::library::{Day, Entry, Library, Status};
 
@@ -56,21 +57,12 @@ impl Sort {
 /// What a key asks of the library screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LibraryAction {
-    Down(usize),
-    Up(usize),
-    Top,
-    Bottom,
+    /// Move the selection.
+    Nav(Nav),
+    /// Type the filter.
+    Filter(Edit),
     /// Open the selected article.
     Open,
-    /// Start typing a filter.
-    StartFilter,
-    /// A character typed into the filter.
-    Type(char),
-    Backspace,
-    /// Stop typing, keep the filter.
-    AcceptFilter,
-    /// Stop typing and drop the filter.
-    ClearFilter,
     CycleSort,
     ToggleRead,
     /// The actors of the selected article, across the library.
@@ -102,9 +94,7 @@ pub enum LibraryOutcome {
 /// The library screen's state.
 #[derive(Debug)]
 pub struct LibraryScreen {
-    pub filter: String,
-    /// Keys go to the filter.
-    pub editing: bool,
+    pub filter: FilterText,
     pub sort: Sort,
     /// The entries shown, in order.
     rows: Vec<usize>,
@@ -132,8 +122,7 @@ const CHROME: u16 = 3;
 impl LibraryScreen {
     pub fn new(lib: &Library, width: u16, height: u16) -> LibraryScreen {
         let mut s = LibraryScreen {
-            filter: String::new(),
-            editing: false,
+            filter: FilterText::default(),
             sort: Sort::Date,
             rows: Vec::new(),
             selected: 0,
@@ -178,7 +167,7 @@ impl LibraryScreen {
     fn rebuild(&mut self, lib: &Library) {
         self.seen = Some(lib.generation());
         self.rebuilt_at = Some(Instant::now());
-        let f = Filter::new(&self.filter);
+        let f = Filter::new(&self.filter.text);
         let scores = if f.is_empty() {
             vec![Some(0); lib.entries().len()]
         } else {
@@ -225,13 +214,12 @@ impl LibraryScreen {
     }
 
     fn keep_in_view(&mut self) {
-        let rows = self.list_rows();
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(rows));
+        self.offset = list_keys::offset_for(
+            self.selected,
+            self.offset,
+            self.list_rows(),
+            self.rows.len(),
+        );
     }
 
     fn select(&mut self, index: usize) {
@@ -243,10 +231,9 @@ impl LibraryScreen {
     /// Apply one action.
     pub fn update(&mut self, lib: &mut Library, action: LibraryAction) -> LibraryOutcome {
         match action {
-            LibraryAction::Down(n) => self.select(self.selected.saturating_add(n)),
-            LibraryAction::Up(n) => self.select(self.selected.saturating_sub(n)),
-            LibraryAction::Top => self.select(0),
-            LibraryAction::Bottom => self.select(usize::MAX),
+            LibraryAction::Nav(nav) => {
+                self.select(list_keys::moved(self.selected, nav, self.rows.len()));
+            }
             LibraryAction::Open => {
                 if let Some(entry) = self.selected_entry() {
                     lib.set_read(entry, true);
@@ -254,22 +241,10 @@ impl LibraryScreen {
                     return LibraryOutcome::Open { entry };
                 }
             }
-            LibraryAction::StartFilter => self.editing = true,
-            LibraryAction::Type(c) => {
-                self.filter.push(c);
-                self.rebuild(lib);
-            }
-            LibraryAction::Backspace => {
-                if self.filter.pop().is_none() {
-                    self.editing = false;
+            LibraryAction::Filter(edit) => {
+                if self.filter.apply(edit) {
+                    self.rebuild(lib);
                 }
-                self.rebuild(lib);
-            }
-            LibraryAction::AcceptFilter => self.editing = false,
-            LibraryAction::ClearFilter => {
-                self.editing = false;
-                self.filter.clear();
-                self.rebuild(lib);
             }
             LibraryAction::CycleSort => {
                 self.sort = self.sort.next();
@@ -300,41 +275,22 @@ impl LibraryScreen {
 
     /// The action a key asks for on this screen.
     pub fn action_for(&self, key: &KeyEvent) -> Option<LibraryAction> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('c') {
-            return Some(LibraryAction::Quit);
-        }
-        if self.editing {
-            return Some(match key.code {
-                KeyCode::Enter => LibraryAction::AcceptFilter,
-                KeyCode::Esc => LibraryAction::ClearFilter,
-                KeyCode::Backspace => LibraryAction::Backspace,
-                KeyCode::Down => LibraryAction::Down(1),
-                KeyCode::Up => LibraryAction::Up(1),
-                KeyCode::Char(c) if !ctrl => LibraryAction::Type(c),
-                _ => return None,
-            });
-        }
-        Some(match key.code {
-            KeyCode::Char('j') | KeyCode::Down => LibraryAction::Down(1),
-            KeyCode::Char('k') | KeyCode::Up => LibraryAction::Up(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => LibraryAction::Down(self.list_rows()),
-            KeyCode::PageUp | KeyCode::Char('b') => LibraryAction::Up(self.list_rows()),
-            KeyCode::Char('g') | KeyCode::Home => LibraryAction::Top,
-            KeyCode::Char('G') | KeyCode::End => LibraryAction::Bottom,
-            KeyCode::Enter => LibraryAction::Open,
-            KeyCode::Char('/') => LibraryAction::StartFilter,
-            KeyCode::Esc if !self.filter.is_empty() => LibraryAction::ClearFilter,
-            KeyCode::Char('s') => LibraryAction::CycleSort,
-            KeyCode::Char('r') => LibraryAction::ToggleRead,
-            KeyCode::Char('a') => LibraryAction::ArticleActors,
-            KeyCode::Char('A') => LibraryAction::AllActors,
-            KeyCode::Char('q') => LibraryAction::Quit,
-            _ => return None,
-        })
+        Some(
+            match list_keys::read(key, &self.filter, self.list_rows())? {
+                ListKey::Nav(nav) => LibraryAction::Nav(nav),
+                ListKey::Edit(edit) => LibraryAction::Filter(edit),
+                ListKey::Quit | ListKey::Own(KeyCode::Char('q')) => LibraryAction::Quit,
+                ListKey::Own(KeyCode::Esc) if !self.filter.text.is_empty() => {
+                    LibraryAction::Filter(Edit::Clear)
+                }
+                ListKey::Own(KeyCode::Enter) => LibraryAction::Open,
+                ListKey::Own(KeyCode::Char('s')) => LibraryAction::CycleSort,
+                ListKey::Own(KeyCode::Char('r')) => LibraryAction::ToggleRead,
+                ListKey::Own(KeyCode::Char('a')) => LibraryAction::ArticleActors,
+                ListKey::Own(KeyCode::Char('A')) => LibraryAction::AllActors,
+                ListKey::Own(_) => return None,
+            },
+        )
     }
 }
 
@@ -398,18 +354,13 @@ fn bar(done: usize, total: usize, width: usize) -> String {
 }
 
 fn status_line(screen: &LibraryScreen) -> String {
-    if screen.editing {
-        return format!(" /{}▏ Enter keep · Esc clear", screen.filter);
+    match screen.filter.status() {
+        Err(typing) => typing,
+        Ok(filter) => format!(
+            "{filter} sort: {} · Enter open · / filter · s sort · a actors · A all actors · r read · q quit",
+            screen.sort.label()
+        ),
     }
-    let filter = if screen.filter.is_empty() {
-        String::new()
-    } else {
-        format!(" filter: {} ·", screen.filter)
-    };
-    format!(
-        "{filter} sort: {} · Enter open · / filter · s sort · a actors · A all actors · r read · q quit",
-        screen.sort.label()
-    )
 }
 
 fn draw_table(screen: &LibraryScreen, lib: &Library, frame: &mut Frame, area: Rect) {

@@ -6,6 +6,7 @@ pub mod actors_view;
 pub mod app;
 pub mod keymap;
 pub mod library_view;
+pub mod list_keys;
 pub mod view;
 
 use std::io;
