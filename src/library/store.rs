@@ -111,7 +111,8 @@ pub struct Store {
     segments: Vec<Segment>,
     records: HashMap<String, Record>,
     next_id: u32,
-    fresh: Vec<Fresh>,
+    /// Results waiting to be written, by `rel` (a newer one replaces).
+    fresh: HashMap<String, Fresh>,
     dirty: bool,
 }
 
@@ -159,7 +160,7 @@ impl Store {
             next_id: body.next_id,
             segments: body.segments,
             records: body.records.into_iter().collect(),
-            fresh: Vec::new(),
+            fresh: HashMap::new(),
             dirty: false,
         }
     }
@@ -241,19 +242,21 @@ impl Store {
         let Ok(bytes) = postcard::to_stdvec(stored) else {
             return;
         };
-        self.fresh.retain(|f| f.rel != l.rel);
-        self.fresh.push(Fresh {
-            rel: l.rel.clone(),
-            size: l.size,
-            mtime_ns: l.mtime_ns,
-            stored: bytes,
-            article,
-        });
+        self.fresh.insert(
+            l.rel.clone(),
+            Fresh {
+                rel: l.rel.clone(),
+                size: l.size,
+                mtime_ns: l.mtime_ns,
+                stored: bytes,
+                article,
+            },
+        );
     }
 
     /// Drop the results of files that are gone.
     pub fn forget(&mut self, rel: &str) {
-        self.fresh.retain(|f| f.rel != rel);
+        self.fresh.remove(rel);
         if self.records.remove(rel).is_some() {
             self.dirty = true;
         }
@@ -269,7 +272,7 @@ impl Store {
         if self.fresh.is_empty() && !self.dirty {
             return Ok(());
         }
-        let mut items = std::mem::take(&mut self.fresh);
+        let mut items: Vec<Fresh> = std::mem::take(&mut self.fresh).into_values().collect();
         if self.needs_compaction() {
             items.extend(self.live_items(&items));
         }
@@ -485,4 +488,81 @@ fn unique_token(id: u32) -> u64 {
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     xxh3_64(format!("{}/{now}/{id}", std::process::id()).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Digest;
+
+    fn listing(rel: &str, mtime_ns: i64) -> Listing {
+        Listing {
+            path: PathBuf::from(rel),
+            rel: rel.into(),
+            size: 10,
+            mtime_ns,
+            problem: None,
+        }
+    }
+
+    fn digest(title: &str) -> Stored {
+        Stored::Analysed(Digest {
+            title: title.into(),
+            date: None,
+            day: None,
+            dateline: None,
+            paragraphs: 1,
+            actors: Vec::new(),
+            quotes: Vec::new(),
+            positions: Vec::new(),
+        })
+    }
+
+    fn segments(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .expect("cache folder")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("seg-"))
+            })
+            .count()
+    }
+
+    #[test]
+    fn replaced_results_are_compacted_away_and_the_rest_survives() {
+        let cache = tempfile::tempdir().expect("tempdir");
+        let root = cache.path().join("lib");
+        std::fs::create_dir(&root).expect("mkdir");
+        let big = vec![b'x'; 256 << 10];
+        let mut store = Store::open(cache.path(), &root);
+        let names: Vec<String> = (0..10).map(|i| format!("f{i}.txt")).collect();
+        // round k rewrites files k.. : every segment keeps one live file
+        // and dead ones, until dead outweighs live and a flush compacts
+        for round in 0..6 {
+            for name in &names[round..] {
+                let article = [big.as_slice(), name.as_bytes()].concat();
+                store.add(&listing(name, round as i64), &digest(name), Some(article));
+            }
+            store.flush().expect("flush");
+        }
+        assert_eq!(segments(store.dir()), 1, "compacted into one segment");
+        let mut again = Store::open(cache.path(), &root);
+        let now: Vec<Listing> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| listing(n, i.min(5) as i64))
+            .collect();
+        let loaded = again.load(&now);
+        assert_eq!(loaded.len(), 10);
+        assert_eq!(loaded["f1.txt"], digest("f1.txt"));
+        for l in &now {
+            let bytes = again
+                .article_ref(l)
+                .and_then(|r| r.read())
+                .expect("article");
+            assert!(bytes.ends_with(l.rel.as_bytes()));
+        }
+        // an older version of a file is not served
+        assert!(again.article_ref(&listing("f5.txt", 1)).is_none());
+    }
 }
