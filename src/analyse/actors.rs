@@ -1172,8 +1172,7 @@ impl ActorSet {
 
     /// The model actors: ids are slugs of the names (unique), mentions are
     /// char spans, in order of first mention.
-    pub fn to_actors(&self, paras: &[Para]) -> Vec<Actor> {
-        let ids = self.ids();
+    pub fn to_actors(&self, paras: &[Para], ids: &[String]) -> Vec<Actor> {
         let mut order: Vec<usize> = (0..self.entities.len()).collect();
         order.sort_by_key(|&i| self.entities[i].mentions.first().map(|m| (m.para, m.start)));
         order
@@ -1259,11 +1258,18 @@ fn same_but_one_letter(a: &str, b: &str) -> bool {
 
 /// Whether two words differ by one inserted, deleted or changed letter.
 fn one_edit_apart(a: &str, b: &str) -> bool {
-    if a.len().abs_diff(b.len()) > 4 {
+    if a.len().abs_diff(b.len()) > 4 || a.as_bytes().first() != b.as_bytes().first() {
         return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
         return false;
     }
