@@ -749,6 +749,12 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     let first_name = g.is_first_name(first) && b - a >= 2;
     if role_before {
         role_title(p, &mut c);
+    } else if let Some(title) = apposed_role(p, a, b) {
+        // "its chairman, Pieter Jansen," / "Ann Ko, the union's negotiator,"
+        c.title = Some(title);
+        c.kind = Some(ActorKind::Person);
+        c.strong = b - a >= 2;
+        return c;
     }
     if role_before || first_name || (speaks && b - a >= 2) {
         c.kind = Some(ActorKind::Person);
@@ -803,6 +809,57 @@ fn role_title(p: &Para, c: &mut Candidate) {
             },
         });
     }
+}
+
+/// A role written beside a name between commas: before it ("the
+/// company's chief executive, Tomas Brandt,") or after it ("Ann Ko, the
+/// union's lead negotiator,"). The role words, without determiner or
+/// possessor.
+fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
+    let role_words = |end: usize, min: usize| -> Option<(usize, usize)> {
+        // lower-case words ending in a role, back to a determiner or a
+        // possessive
+        if end == 0 || !p.has(end - 1, lexicon::ROLE) || p.capitalised(end - 1) {
+            return None;
+        }
+        let mut s = end - 1;
+        while s > min
+            && end - s < 3
+            && p.tokens[s - 1].kind == Kind::Word
+            && !p.capitalised(s - 1)
+            && !p.has(
+                s - 1,
+                lexicon::DETERMINER
+                    | lexicon::PREPOSITION
+                    | lexicon::PRONOUN
+                    | lexicon::CONJUNCTION,
+            )
+            && !p.lower(s - 1).contains(['\'', '’'])
+        {
+            s -= 1;
+        }
+        Some((s, end))
+    };
+    if a >= 2 && p.is(a - 1, ',') && p.is(b, ',') {
+        if let Some((s, e)) = role_words(a - 1, 0) {
+            return Some(p.slice(s, e).to_string());
+        }
+    }
+    if p.is(b, ',')
+        && b + 2 < p.tokens.len()
+        && matches!(
+            p.lower(b + 1),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+    {
+        let stop = (b + 2..(b + 10).min(p.tokens.len()))
+            .find(|&k| p.tokens[k].kind != Kind::Word || p.has(k, lexicon::PREPOSITION))
+            .unwrap_or((b + 10).min(p.tokens.len()));
+        if let Some((s, e)) = role_words(stop, b + 1) {
+            return Some(p.slice(s, e).to_string());
+        }
+    }
+    None
 }
 
 /// "the Takuba special forces group": a kind-of-group noun within three
@@ -921,15 +978,21 @@ impl ActorSet {
             Affiliate::Country(k) => (g.country_name(*k).to_string(), ActorKind::Country, Some(*k)),
             Affiliate::Org(n, kind) => (n.clone(), *kind, None),
         };
-        if let Some(i) = self
-            .entities
-            .iter()
-            .position(|e| e.name == name || (country.is_some() && e.country == country))
-        {
+        let known = self
+            .by_name
+            .get(&name)
+            .or_else(|| country.and_then(|k| self.by_country.get(&k)))
+            .copied();
+        if let Some(i) = known {
             if let Some(m) = at {
                 self.entities[i].mentions.push(m);
             }
             return i;
+        }
+        let i = self.entities.len();
+        self.by_name.insert(name.clone(), i);
+        if let Some(k) = country {
+            self.by_country.insert(k, i);
         }
         self.entities.push(Entity {
             name,

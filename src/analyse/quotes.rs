@@ -564,7 +564,10 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
         let det_here = i < j && p.has(i, lexicon::DETERMINER);
         let start = if det_here { i } else { i.min(j) };
         if start >= s0 + 2
-            && matches!(p.lower(start - 1), "of" | "for" | "at" | "in" | "from")
+            && matches!(
+                p.lower(start - 1),
+                "of" | "for" | "at" | "in" | "from" | "on"
+            )
             && p.tokens[start - 2].kind == Kind::Word
             && (p.capitalised(start - 2) || p.has(start - 2, lexicon::ROLE | lexicon::SOURCE))
             && j - start < 8
