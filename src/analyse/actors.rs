@@ -840,10 +840,12 @@ fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
         }
         Some((s, end))
     };
-    if a >= 2 && p.is(a - 1, ',') && p.is(b, ',') {
-        if let Some((s, e)) = role_words(a - 1, 0) {
-            return Some(p.slice(s, e).to_string());
-        }
+    if a >= 2
+        && p.is(a - 1, ',')
+        && p.is(b, ',')
+        && let Some((s, e)) = role_words(a - 1, 0)
+    {
+        return Some(p.slice(s, e).to_string());
     }
     if p.is(b, ',')
         && b + 2 < p.tokens.len()
