@@ -281,17 +281,22 @@ fn connector(p: &Para, j: usize, end: usize) -> Option<usize> {
 /// Whether a sentence is written in title case (a headline style), where
 /// capitals say nothing about names.
 fn title_case(p: &Para, range: std::ops::Range<usize>) -> bool {
-    let mut long = 0;
-    let mut caps = 0;
+    let mut words = 0;
     for i in range {
-        if p.tokens[i].kind == Kind::Word && p.word(i).len() > 3 {
-            long += 1;
-            if p.capitalised(i) {
-                caps += 1;
-            }
+        if p.tokens[i].kind != Kind::Word {
+            continue;
+        }
+        words += 1;
+        // a lower-case word that is not a small function word: sentence case
+        let function = p.has(
+            i,
+            lexicon::DETERMINER | lexicon::PREPOSITION | lexicon::CONJUNCTION,
+        );
+        if !p.capitalised(i) && !function && p.word(i).chars().any(char::is_alphabetic) {
+            return false;
         }
     }
-    long >= 4 && caps * 5 >= long * 4
+    words >= 4
 }
 
 /// Acronyms defined in the text: "the European Union (EU)" makes EU an
@@ -331,8 +336,11 @@ fn acronym_definitions(p: &Para, classes: &mut ClassAcronyms, defined: &mut Vec<
             defined.push((acronym.to_string(), expansion.to_string()));
         } else {
             let head = p.lower(i - 1);
+            // "private military company", "private security company"
+            let armed = ["military", "security", "armed", "mercenary"];
+            let expansion = &p.lower[p.tokens[k].start..p.tokens[i].start];
             let kind = if lexicon::is(head, lexicon::GROUP_NOUN)
-                && p.lower[p.tokens[k].start..p.tokens[i].start].contains("military")
+                && armed.iter().any(|w| expansion.contains(w))
             {
                 ActorKind::Group
             } else {
@@ -1373,4 +1381,142 @@ pub fn slug(name: &str) -> String {
         out.push_str("actor");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    fn article(body: &str) -> Article {
+        crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
+    }
+
+    fn find<'a>(a: &'a Article, name: &str) -> &'a Actor {
+        a.actors
+            .iter()
+            .find(|x| x.name == name || x.aliases.iter().any(|n| n == name))
+            .unwrap_or_else(|| panic!("no {name:?} in {:?}", a.actors))
+    }
+
+    fn affiliation<'a>(a: &'a Article, name: &str) -> Option<&'a str> {
+        let id = find(a, name).affiliation.as_deref()?;
+        a.actor(id).map(|x| x.name.as_str())
+    }
+
+    #[test]
+    fn demonym_title_and_name() {
+        let a = article("Peruvian Trade Minister Rosa Diaz said exports would grow.");
+        let diaz = find(&a, "Rosa Diaz");
+        assert_eq!(diaz.kind, ActorKind::Person);
+        assert_eq!(diaz.title.as_deref(), Some("Trade Minister"));
+        assert_eq!(affiliation(&a, "Rosa Diaz"), Some("Peru"));
+    }
+
+    #[test]
+    fn organisation_title() {
+        let a = article("World Health Organization Director Ana Ruiz met the press.");
+        assert_eq!(
+            affiliation(&a, "Ana Ruiz"),
+            Some("World Health Organization")
+        );
+    }
+
+    #[test]
+    fn honorific_and_surname_join_the_full_name() {
+        let a = article(
+            "Finance Minister Anna Berg spoke. Later Ms. Berg left, and Berg said no more.",
+        );
+        let berg = find(&a, "Anna Berg");
+        assert!(berg.aliases.iter().any(|x| x == "Ms. Berg"));
+        assert_eq!(berg.mentions.len(), 3);
+    }
+
+    #[test]
+    fn one_letter_variant_of_a_surname_joins() {
+        let a = article("Health Minister Karin Holmberg spoke. Later Ms. Holmburg left the hall.");
+        assert_eq!(find(&a, "Ms. Holmburg").name, "Karin Holmberg");
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let a = article("Senator Maria Costa met Governor Paulo Costa on Monday.");
+        assert_ne!(find(&a, "Maria Costa").id, find(&a, "Paulo Costa").id);
+    }
+
+    #[test]
+    fn title_then_name_in_apposition() {
+        let a = article("The Minister of the Interior, Lena Vogt, opened the session.");
+        let vogt = find(&a, "Lena Vogt");
+        assert_eq!(vogt.title.as_deref(), Some("Minister of the Interior"));
+        assert!(a.actors.iter().all(|x| !x.name.contains("Interior")));
+    }
+
+    #[test]
+    fn acronym_defined_in_the_text() {
+        let a = article(
+            "The Nordic Rail Alliance (NRA) said fares would rise. The NRA later denied it.",
+        );
+        let nra = find(&a, "NRA");
+        assert_eq!(nra.name, "Nordic Rail Alliance");
+        assert_eq!(nra.mentions.len(), 3);
+    }
+
+    #[test]
+    fn class_acronym_names_a_group() {
+        let a = article("A private security company [PSC] was hired. PSC Falcon denied any abuse.");
+        let falcon = find(&a, "Falcon");
+        assert_eq!(falcon.kind, ActorKind::Group);
+        assert!(a.actors.iter().all(|x| x.name != "PSC"));
+    }
+
+    #[test]
+    fn operations_and_groups() {
+        let a = article("Operation Sandstorm ended. The Falcon Group said it would leave.");
+        assert_eq!(find(&a, "Operation Sandstorm").kind, ActorKind::Other);
+        assert_eq!(find(&a, "Falcon Group").kind, ActorKind::Group);
+    }
+
+    #[test]
+    fn a_capital_acts_for_its_country_but_not_as_a_place() {
+        let a = article("Talks were held in Lima. Later Madrid rejected the offer.");
+        assert_eq!(find(&a, "Madrid").name, "Spain");
+        assert!(a.actors.iter().all(|x| x.name != "Peru"));
+    }
+
+    #[test]
+    fn demonym_with_a_government_noun_is_the_country() {
+        let a = article("The Chilean authorities closed the border.");
+        assert_eq!(find(&a, "Chile").kind, ActorKind::Country);
+    }
+
+    #[test]
+    fn sentence_openers_months_and_furniture_are_not_actors() {
+        let a = article(
+            "However, talks resumed in March. Earlier, voters waited. Follow us on Twitter.",
+        );
+        for junk in ["However", "March", "Earlier", "Twitter", "Follow"] {
+            assert!(a.actors.iter().all(|x| x.name != junk), "{junk}");
+        }
+    }
+
+    #[test]
+    fn name_before_a_reporting_verb_is_a_person() {
+        let a = article("The vote was close, and Jorge Almeida said it was fair.");
+        assert_eq!(find(&a, "Jorge Almeida").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn role_words_before_a_name() {
+        let a = article("Republican strategist Dana Whitfield said the race was open.");
+        let d = find(&a, "Dana Whitfield");
+        assert_eq!(d.title.as_deref(), Some("strategist"));
+        assert_eq!(affiliation(&a, "Dana Whitfield"), Some("Republican Party"));
+    }
+
+    #[test]
+    fn slugs_join_lower_case_words() {
+        assert_eq!(slug("Jean-Yves Le Drian"), "jean-yves-le-drian");
+        assert_eq!(slug("Élysée Palace"), "élysée-palace");
+    }
 }

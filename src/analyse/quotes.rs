@@ -972,6 +972,11 @@ fn direct_quotes(
         if words == 0 {
             continue;
         }
+        // a title in marks ("“The Long Road Home”") names a work, unless a
+        // colon or comma introduces it as speech
+        if title_case_span(p, inner.clone()) && !cue_before_colon(p, m.open) {
+            continue;
+        }
         let text = quote_text(p, m);
         let host = attributions
             .iter()
@@ -1389,4 +1394,222 @@ struct Built {
     start: usize,
     end: usize,
     end_paragraph: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, Quote, QuoteKind};
+
+    fn article(body: &str) -> Article {
+        crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
+    }
+
+    /// The quote holding `words`, its kind, its speaker's name.
+    fn find<'a>(a: &'a Article, words: &str) -> (&'a Quote, Option<&'a str>) {
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quote {words:?} in {:?}", a.quotes));
+        let name = q
+            .speaker
+            .as_deref()
+            .and_then(|s| a.actor(s))
+            .map(|x| x.name.as_str());
+        (q, name)
+    }
+
+    #[test]
+    fn quote_then_name_said() {
+        let a =
+            article("Mayor Ana Lima spoke first. “We will not give in to threats,” Ms. Lima said.");
+        let (q, who) = find(&a, "give in to threats");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Ana Lima")));
+        assert_eq!(q.speaker_text.as_deref(), Some("Ms. Lima"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn quote_then_said_name() {
+        let a = article("“The bridge opens in May and tolls stay low,” said Tom Reed, the mayor.");
+        let (q, who) = find(&a, "bridge opens");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+    }
+
+    #[test]
+    fn name_said_colon_quote() {
+        let a = article("Governor Tom Reed said: “The bridge opens in May and tolls stay low.”");
+        let (q, who) = find(&a, "bridge opens");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+    }
+
+    #[test]
+    fn reported_speech_after_that() {
+        let a = article(
+            "Finance Minister Rosa Diaz said on Monday that the budget would be balanced by next year.",
+        );
+        let (q, who) = find(&a, "budget would be balanced");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Rosa Diaz")));
+        assert!(!q.text.starts_with("that"));
+    }
+
+    #[test]
+    fn told_an_object_that() {
+        let a = article(
+            "Port director Anna Berg told reporters that the cranes would stay idle all week.",
+        );
+        let (q, who) = find(&a, "cranes would stay idle");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Anna Berg")));
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        let a = article(
+            "According to Senator Paul Ito, the vote will be held next week. The plan was dropped late on Friday, according to Mr. Ito.",
+        );
+        let (q, who) = find(&a, "vote will be held");
+        assert_eq!(
+            (q.cue.as_deref(), who),
+            (Some("according to"), Some("Paul Ito"))
+        );
+        let (q, who) = find(&a, "plan was dropped");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Paul Ito")));
+    }
+
+    #[test]
+    fn content_before_a_closing_source() {
+        let a = article(
+            "Mayor Tom Reed arrived. The bridge will open in May despite the delays, the mayor said.",
+        );
+        let (q, who) = find(&a, "bridge will open");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Tom Reed")));
+        assert_eq!(q.speaker_text.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn fragment_in_reported_speech_is_partial() {
+        let a = article(
+            "Foreign Minister Rosa Diaz called the blockade a “clear provocation” on Tuesday.",
+        );
+        let fragment = a
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Partial)
+            .expect("partial");
+        assert_eq!(fragment.text, "clear provocation");
+        let who = fragment
+            .speaker
+            .as_deref()
+            .and_then(|s| a.actor(s))
+            .map(|x| x.name.as_str());
+        assert_eq!(who, Some("Rosa Diaz"));
+        assert!(
+            a.quotes
+                .iter()
+                .any(|q| q.kind == QuoteKind::Indirect && q.text.contains("blockade"))
+        );
+    }
+
+    #[test]
+    fn a_quotation_split_by_its_source_is_one() {
+        let a = article(
+            "“We stay,” Ms. Ana Lima said. “We have always stayed, and we will stay again.”",
+        );
+        let (q, _) = find(&a, "We stay");
+        assert!(q.text.contains("always stayed"));
+        assert_eq!(
+            a.quotes
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Direct)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn two_quotations_and_one_source() {
+        let a = article(
+            "Dr. Ana Lima wrote a letter. “The wards are full,” and “the staff are exhausted,” she said.",
+        );
+        let (q, who) = find(&a, "wards are full");
+        assert!(q.text.contains("staff are exhausted"));
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_signature_after_a_dash() {
+        let a = article("“I will vote for the first time this year.” ― Maria Gomez");
+        let (q, _) = find(&a, "vote for the first time");
+        assert_eq!(q.speaker_text.as_deref(), Some("Maria Gomez"));
+    }
+
+    #[test]
+    fn a_source_ending_the_paragraph_before() {
+        let a = article(
+            "Mr. Tom Reed continued:\n\n“The bridge opens in May and the tolls will stay low for everyone.”",
+        );
+        let (_, who) = find(&a, "bridge opens");
+        assert_eq!(who, Some("Tom Reed"));
+    }
+
+    #[test]
+    fn a_participle_reports_for_its_sentence() {
+        let a = article(
+            "“The harbour is safe,” Ms. Ana Lima said, adding, “The ships will sail tomorrow as planned.”",
+        );
+        let (q, who) = find(&a, "ships will sail");
+        assert_eq!((q.cue.as_deref(), who), (Some("adding"), Some("Ana Lima")));
+    }
+
+    #[test]
+    fn party_and_state_after_a_name() {
+        let a =
+            article("“This bill is a disgrace for working families,” Rep. Ann Ko (D-Md.) said.");
+        let (_, who) = find(&a, "bill is a disgrace");
+        assert_eq!(who, Some("Ann Ko"));
+    }
+
+    #[test]
+    fn a_stray_opening_mark_is_recovered() {
+        // the second opening mark inside the first quotation has no partner
+        let a = article(
+            "“The floods came fast and “the dykes held for a day, but not more,” Mr. Tom Reed recalled. He said: “We rebuilt them.”",
+        );
+        let (q, who) = find(&a, "dykes held");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+        let (q, _) = find(&a, "We rebuilt them");
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn a_quotation_runs_over_paragraphs() {
+        let a = article(
+            "Ms. Ana Lima said: “The first ward is full.\n\n“The second ward is full too, and we need help.”",
+        );
+        let (q, who) = find(&a, "first ward");
+        assert!(q.text.contains("second ward"));
+        assert_eq!(q.end_paragraph, Some(1));
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_reporting_word_after_a_possessive_is_a_noun() {
+        let a = article("The union's demand for a rise was rejected by the board of the port.");
+        assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("demand")));
+    }
+
+    #[test]
+    fn titles_in_marks_are_not_quotes() {
+        let a = article("She read “The Long Road Home Tonight” on the radio.");
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn a_quotation_after_a_report_goes_on_with_it() {
+        let a = article(
+            "The talks will resume in June, Ms. Ana Lima said. “Both sides want a deal before the summer.”",
+        );
+        let (_, who) = find(&a, "Both sides want a deal");
+        assert_eq!(who, Some("Ana Lima"));
+    }
 }
