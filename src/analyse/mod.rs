@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod positions;
 pub mod quotes;
 pub mod sentences;
+pub mod version;
 
 use crate::clean::Document;
 use crate::model::{Actor, Article, Quote, SCHEMA};
