@@ -1588,7 +1588,7 @@ mod tests {
         );
         let (q, who) = find(&a, "first ward");
         assert!(q.text.contains("second ward"));
-        assert_eq!(q.end_paragraph, Some(1));
+        assert_eq!(q.end_paragraph, Some(q.paragraph + 1));
         assert_eq!(who, Some("Ana Lima"));
     }
 
