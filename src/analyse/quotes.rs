@@ -362,7 +362,8 @@ fn attribution_at(
         end: r.end,
     };
     let word = p.word(k).to_ascii_lowercase();
-    if k > s0 && possessive(p, k - 1) {
+    // "the union's demand", "the states": nouns, not verbs
+    if k > s0 && (possessive(p, k - 1) || p.has(k - 1, lexicon::DETERMINER)) {
         return None;
     }
     if cue.participle {
@@ -507,9 +508,27 @@ fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
         if !skippable {
             return None;
         }
-        return np_ending_at(p, open, s0);
+        return np_ending_at(p, open, s0).map(|np| name_before_aside(p, np, s0));
     }
     np_ending_at(p, j, s0)
+}
+
+/// "Ann Ko, the attorney general of Ohio, one of …, said": when the phrase
+/// found is itself an aside after a comma and a name stands before it, the
+/// name is the subject.
+fn name_before_aside(p: &Para, np: Range<usize>, s0: usize) -> Range<usize> {
+    let mut np = np;
+    for _ in 0..3 {
+        let aside = !p.capitalised(np.start) || p.has(np.start, lexicon::DETERMINER);
+        if !(aside && np.start > s0 + 1 && p.is(np.start - 1, ',')) {
+            break;
+        }
+        match np_ending_at(p, np.start - 1, s0) {
+            Some(before) if before.end < np.start => np = before,
+            _ => break,
+        }
+    }
+    np
 }
 
 /// A time next to a verb ("said Tuesday", "on Thursday said").
@@ -648,6 +667,10 @@ fn skip_parenthesis_back(p: &Para, j: usize, s0: usize) -> usize {
 /// The noun phrase that starts at token `i`: a pronoun, a name (with its
 /// titles), or a description, without any apposition after a comma.
 fn np_after(p: &Para, i: usize, s1: usize) -> Option<Range<usize>> {
+    // "9/11 widow Ann Ko": a number before the words of a description
+    if i + 1 < s1 && p.tokens[i].kind == Kind::Number && p.tokens[i + 1].kind == Kind::Word {
+        return np_after(p, i + 1, s1).map(|r| i..r.end);
+    }
     if i >= s1 || p.tokens[i].kind != Kind::Word {
         return None;
     }
@@ -659,7 +682,9 @@ fn np_after(p: &Para, i: usize, s1: usize) -> Option<Range<usize>> {
         return Some(i..i + 1);
     }
     let mut j = i;
-    if lexicon::is(w, lexicon::DETERMINER) && !p.capitalised(i) || p.capitalised(i) {
+    let starts =
+        p.has(i, lexicon::DETERMINER | lexicon::ROLE | lexicon::SOURCE) || p.capitalised(i);
+    if starts {
         j += 1;
         while j < s1 && j - i < 10 {
             let lw = p.lower(j);
@@ -1010,6 +1035,7 @@ fn direct_quotes(
                     let d = last_direct?;
                     (out[d].para == pi).then_some(out[d].source?)
                 })
+                .or_else(|| opening_subject(p, pi, s0))
             })?;
             Some((np, cue))
         });
@@ -1092,6 +1118,28 @@ fn direct_quotes(
     }
 }
 
+/// The subject that opens a sentence, when it is a pronoun or a name ("He
+/// defended the remark, saying, “…”").
+fn opening_subject(p: &Para, pi: usize, s0: usize) -> Option<Phrase> {
+    let w = p.lower(s0);
+    let np = if matches!(w, "he" | "she" | "they" | "we" | "i") {
+        s0..s0 + 1
+    } else if p.capitalised(s0) && !p.has(s0, lexicon::COMMON | lexicon::DETERMINER) {
+        let mut e = s0;
+        while e < p.tokens.len() && p.capitalised(e) {
+            e += 1;
+        }
+        s0..e
+    } else {
+        return None;
+    };
+    Some(Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    })
+}
+
 /// Whether most words of a span are capitalised, as in the title of a book
 /// or a show.
 fn title_case_span(p: &Para, r: Range<usize>) -> bool {
@@ -1162,12 +1210,16 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         return Some((phrase(np), p.lower(i).to_string()));
     }
     // "X said", the verb within a few words
-    let k = (i..end.min(i + 14))
-        .find(|&k| !p.capitalised(k) && p.cue(k).is_some_and(|c| !c.participle))?;
-    let np = subject_before(p, k, i)?;
-    // "“…” for criminal behavior, she said."
-    let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
-    (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
+    // "X said", the verb within a few words; a cue word that is a noun
+    // ("one of the states") is passed over
+    (i..end.min(i + 32))
+        .filter(|&k| !p.capitalised(k) && p.cue(k).is_some_and(|c| !c.participle))
+        .find_map(|k| {
+            let np = subject_before(p, k, i)?;
+            // "“…” for criminal behavior, she said."
+            let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
+            (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
+        })
 }
 
 /// "X said: “…”" / "X told reporters, “…”": the source before a quotation,
