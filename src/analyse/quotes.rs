@@ -83,7 +83,19 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
             mask[m.open..end].iter_mut().for_each(|x| *x = true);
         }
         let in_marks = |t: usize| mask.get(t).copied().unwrap_or(false);
-        let attributions = attributions(p, pi, &in_marks);
+        let mut attributions = attributions(p, pi, &in_marks);
+        // reported speech that ends inside a quotation ends with it ("told
+        // Fox that “they hit him. … They game the system.”")
+        for a in &mut attributions {
+            let last = a.content.end - 1;
+            if let Some(m) = marks[pi]
+                .iter()
+                .find(|m| m.open < last && m.close.is_some_and(|c| c >= a.content.end))
+                && let Some(c) = m.close
+            {
+                a.content.end = c + 1;
+            }
+        }
         let start = found.len();
         direct_quotes(p, pi, &marks[pi], &attributions, &mut found);
         for a in &attributions {
@@ -366,7 +378,11 @@ fn attribution_at(
     if k > s0 && (possessive(p, k - 1) || p.has(k - 1, lexicon::DETERMINER)) {
         return None;
     }
-    if cue.participle {
+    // "he's claiming that …": a participle after an auxiliary is the verb
+    let progressive = cue.participle
+        && k > s0
+        && (p.has(k - 1, lexicon::AUXILIARY) || matches!(p.lower(k - 1), "'s" | "’s"));
+    if cue.participle && !progressive {
         // ", saying that …": the source is the main clause's
         if !(k > s0 && p.is(k - 1, ',')) {
             return None;
@@ -431,6 +447,10 @@ fn attribution_at(
 /// Whether token `i` ends a possessive ("the union's", "voters'").
 fn possessive(p: &Para, i: usize) -> bool {
     let w = p.lower(i);
+    // "He's" is "he is"
+    if matches!(w, "'s" | "’s") && i > 0 && p.has(i - 1, lexicon::PRONOUN) {
+        return false;
+    }
     w == "'s"
         || w == "’s"
         || w.ends_with("'s")
@@ -466,7 +486,11 @@ fn bare_ok(p: &Para, np: Range<usize>, k: usize) -> bool {
 /// is the subject.
 fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
     let mut j = skip_parenthesis_back(p, k, s0);
-    while j > s0 && (p.has(j - 1, lexicon::AUXILIARY | lexicon::ADVERB) || is_time(p, j - 1)) {
+    while j > s0
+        && (p.has(j - 1, lexicon::AUXILIARY | lexicon::ADVERB)
+            || is_time(p, j - 1)
+            || matches!(p.lower(j - 1), "'s" | "’s"))
+    {
         j -= 1;
     }
     if j == s0 {
