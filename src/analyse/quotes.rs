@@ -547,8 +547,16 @@ fn name_before_aside(p: &Para, np: Range<usize>, s0: usize) -> Range<usize> {
         if !(aside && np.start > s0 + 1 && p.is(np.start - 1, ',')) {
             break;
         }
+        // the name must be a subject: capitalised, not a date, and not the
+        // object of a preposition ("Earlier in September, the channel …")
+        let subject = |r: &Range<usize>| {
+            p.capitalised(r.start)
+                && !p.has(r.start, lexicon::COMMON | lexicon::DETERMINER)
+                && !(r.start..r.end).any(|k| p.has(k, lexicon::CALENDAR))
+                && (r.start == s0 || !p.has(r.start - 1, lexicon::PREPOSITION))
+        };
         match np_ending_at(p, np.start - 1, s0) {
-            Some(before) if before.end < np.start => np = before,
+            Some(before) if before.end < np.start && subject(&before) => np = before,
             _ => break,
         }
     }
@@ -1672,6 +1680,25 @@ mod tests {
     fn a_reporting_word_after_a_possessive_is_a_noun() {
         let a = article("The union's demand for a rise was rejected by the board of the port.");
         assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("demand")));
+    }
+
+    #[test]
+    fn an_aside_after_a_described_source() {
+        // the source is the described channel, not the date before it
+        let a = article(
+            "Late in May, the regional radio station KRX9, citing officials in Lima, said that the mine would close within a year.",
+        );
+        let (q, _) = find(&a, "mine would close");
+        assert_eq!(
+            q.speaker_text.as_deref(),
+            Some("the regional radio station KRX9")
+        );
+        // and a name before two asides is the source
+        let a = article(
+            "“The river is rising,” Jorge Almeida, the district engineer, one of the few on duty, said at noon.",
+        );
+        let (_, who) = find(&a, "river is rising");
+        assert_eq!(who, Some("Jorge Almeida"));
     }
 
     #[test]
