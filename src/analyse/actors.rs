@@ -956,13 +956,24 @@ impl ActorSet {
             .affiliate
             .as_ref()
             .map(|a| self.entity_for(a, c.qualifier_at));
+        // a person's given name says "he" or "she" when nothing else does
+        let given = || {
+            let (first, rest) = c.name.split_once(' ')?;
+            if rest.is_empty() {
+                return None;
+            }
+            gazetteer::get().given_name_gender(first)
+        };
+        let gender = c
+            .gender
+            .or_else(|| (kind == ActorKind::Person).then(given).flatten());
         self.entities.push(Entity {
             name: c.name.clone(),
             kind,
             aliases: Vec::new(),
             title: c.title.clone(),
             affiliation,
-            gender: c.gender,
+            gender,
             country: c.country,
             official: c.official,
             mentions: vec![c.mention],

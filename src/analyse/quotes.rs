@@ -269,6 +269,9 @@ fn with_singles(p: &Para, mut pairs: Vec<Marked>) -> Vec<Marked> {
 /// a content.
 fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<Attribution> {
     let mut out = Vec::new();
+    if let Some(a) = transcript_line(p, pi) {
+        out.push(a);
+    }
     for s in &p.sentences {
         let (s0, s1) = (s.tokens.start, s.tokens.end);
         let mut main_source: Option<Phrase> = None;
@@ -326,6 +329,32 @@ fn drop_nested(mut list: Vec<Attribution>) -> Vec<Attribution> {
         keep[k - 1]
     });
     list
+}
+
+/// A transcript line: "WALLACE: Let's start with the debate." The speaker
+/// is written in capitals before a colon that opens the paragraph.
+fn transcript_line(p: &Para, pi: usize) -> Option<Attribution> {
+    let colon = (1..p.tokens.len().min(4)).find(|&i| p.is(i, ':'))?;
+    let caps = (0..colon).all(|i| {
+        let w = p.word(i);
+        p.tokens[i].kind == Kind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    });
+    if !caps {
+        return None;
+    }
+    let content = trim(p, colon + 1, p.tokens.len())?;
+    Some(Attribution {
+        source: Some(Phrase {
+            para: pi,
+            start: 0,
+            end: colon,
+        }),
+        cue: ":".to_string(),
+        content,
+        cue_at: colon,
+    })
 }
 
 /// "According to X, …" and "…, according to X."
@@ -1699,6 +1728,16 @@ mod tests {
         );
         let (_, who) = find(&a, "river is rising");
         assert_eq!(who, Some("Jorge Almeida"));
+    }
+
+    #[test]
+    fn a_transcript_line_names_its_speaker() {
+        let a = article(
+            "HOST: Thank you for coming in this morning, Governor.\n\nREYES: It is a pleasure to be here with you.",
+        );
+        let (q, _) = find(&a, "pleasure to be here");
+        assert_eq!(q.speaker_text.as_deref(), Some("REYES"));
+        assert_eq!(q.cue.as_deref(), Some(":"));
     }
 
     #[test]
