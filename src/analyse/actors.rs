@@ -1037,7 +1037,10 @@ impl ActorSet {
             e.official |= c.official;
         }
         if e.gender.is_none() {
-            e.gender = c.gender;
+            e.gender = c.gender.or_else(|| {
+                let (first, _) = c.name.split_once(' ')?;
+                gazetteer::get().given_name_gender(first)
+            });
         }
         if e.kind != ActorKind::Person && c.kind == Some(ActorKind::Person) && e.country.is_none() {
             e.kind = ActorKind::Person;

@@ -430,6 +430,14 @@ fn attribution_at(
         if cue.bare && !bare_ok(p, np.clone(), k) {
             return None;
         }
+        // "the poll found", "the data show": evidence comes from documents,
+        // not from people ("Clinton had shown bad judgment")
+        if cue.class == CueClass::Evidence
+            && p.has(np.start, lexicon::DETERMINER | lexicon::CONJUNCTION)
+            && p.capitalised(np.end - 1)
+        {
+            return None;
+        }
         if let Some(content) =
             content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))
         {
