@@ -61,7 +61,67 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // the stages, to see where the time goes
+    group.bench_function("stage-sentences", |b| {
+        b.iter(|| {
+            for d in &docs {
+                std::hint::black_box(analyse::sentences::split_document(&d.paragraphs));
+            }
+        })
+    });
+    let paras: Vec<_> = docs
+        .iter()
+        .map(|d| analyse::sentences::split_document(&d.paragraphs))
+        .collect();
+    group.bench_function("stage-actors", |b| {
+        b.iter(|| {
+            for p in &paras {
+                std::hint::black_box(analyse::actors::extract(p));
+            }
+        })
+    });
+    group.bench_function("stage-actors-and-quotes", |b| {
+        b.iter(|| {
+            for p in &paras {
+                let mut set = analyse::actors::extract(p);
+                std::hint::black_box(analyse::quotes::extract(p, &mut set));
+            }
+        })
+    });
     group.finish();
+    report_cpu_time(&docs, bytes);
+}
+
+/// On a busy machine wall time overstates the cost: the time this thread
+/// spent on a core (Linux `/proc/thread-self/schedstat`) gives the
+/// one-core throughput. Printed once, next to criterion's wall-time figure.
+fn report_cpu_time(docs: &[Document], bytes: u64) {
+    let on_cpu = || -> Option<u64> {
+        let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+        s.split_whitespace().next()?.parse().ok()
+    };
+    let Some(before) = on_cpu() else {
+        return;
+    };
+    let wall = std::time::Instant::now();
+    let rounds = 20;
+    for _ in 0..rounds {
+        for d in docs {
+            std::hint::black_box(analyse::analyse(d));
+        }
+    }
+    let wall = wall.elapsed().as_secs_f64();
+    let Some(after) = on_cpu() else {
+        return;
+    };
+    let cpu = (after - before) as f64 / 1e9;
+    let mb = (bytes * rounds) as f64 / 1e6;
+    eprintln!(
+        "analyse: {:.1} MB/s per core of CPU time ({:.1} MB/s wall clock, {} bytes x {rounds})",
+        mb / cpu,
+        mb / wall,
+        bytes
+    );
 }
 
 criterion_group!(benches, bench);

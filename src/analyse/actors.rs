@@ -281,17 +281,22 @@ fn connector(p: &Para, j: usize, end: usize) -> Option<usize> {
 /// Whether a sentence is written in title case (a headline style), where
 /// capitals say nothing about names.
 fn title_case(p: &Para, range: std::ops::Range<usize>) -> bool {
-    let mut long = 0;
-    let mut caps = 0;
+    let mut words = 0;
     for i in range {
-        if p.tokens[i].kind == Kind::Word && p.word(i).len() > 3 {
-            long += 1;
-            if p.capitalised(i) {
-                caps += 1;
-            }
+        if p.tokens[i].kind != Kind::Word {
+            continue;
+        }
+        words += 1;
+        // a lower-case word that is not a small function word: sentence case
+        let function = p.has(
+            i,
+            lexicon::DETERMINER | lexicon::PREPOSITION | lexicon::CONJUNCTION,
+        );
+        if !p.capitalised(i) && !function && p.word(i).chars().any(char::is_alphabetic) {
+            return false;
         }
     }
-    long >= 4 && caps * 5 >= long * 4
+    words >= 4
 }
 
 /// Acronyms defined in the text: "the European Union (EU)" makes EU an
@@ -331,8 +336,11 @@ fn acronym_definitions(p: &Para, classes: &mut ClassAcronyms, defined: &mut Vec<
             defined.push((acronym.to_string(), expansion.to_string()));
         } else {
             let head = p.lower(i - 1);
+            // "private military company", "private security company"
+            let armed = ["military", "security", "armed", "mercenary"];
+            let expansion = &p.lower[p.tokens[k].start..p.tokens[i].start];
             let kind = if lexicon::is(head, lexicon::GROUP_NOUN)
-                && p.lower[p.tokens[k].start..p.tokens[i].start].contains("military")
+                && armed.iter().any(|w| expansion.contains(w))
             {
                 ActorKind::Group
             } else {
@@ -749,6 +757,12 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     let first_name = g.is_first_name(first) && b - a >= 2;
     if role_before {
         role_title(p, &mut c);
+    } else if let Some(title) = apposed_role(p, a, b) {
+        // "its chairman, Pieter Jansen," / "Ann Ko, the union's negotiator,"
+        c.title = Some(title);
+        c.kind = Some(ActorKind::Person);
+        c.strong = b - a >= 2;
+        return c;
     }
     if role_before || first_name || (speaks && b - a >= 2) {
         c.kind = Some(ActorKind::Person);
@@ -803,6 +817,59 @@ fn role_title(p: &Para, c: &mut Candidate) {
             },
         });
     }
+}
+
+/// A role written beside a name between commas: before it ("the
+/// company's chief executive, Tomas Brandt,") or after it ("Ann Ko, the
+/// union's lead negotiator,"). The role words, without determiner or
+/// possessor.
+fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
+    let role_words = |end: usize, min: usize| -> Option<(usize, usize)> {
+        // lower-case words ending in a role, back to a determiner or a
+        // possessive
+        if end == 0 || !p.has(end - 1, lexicon::ROLE) || p.capitalised(end - 1) {
+            return None;
+        }
+        let mut s = end - 1;
+        while s > min
+            && end - s < 3
+            && p.tokens[s - 1].kind == Kind::Word
+            && !p.capitalised(s - 1)
+            && !p.has(
+                s - 1,
+                lexicon::DETERMINER
+                    | lexicon::PREPOSITION
+                    | lexicon::PRONOUN
+                    | lexicon::CONJUNCTION,
+            )
+            && !p.lower(s - 1).contains(['\'', '’'])
+        {
+            s -= 1;
+        }
+        Some((s, end))
+    };
+    if a >= 2
+        && p.is(a - 1, ',')
+        && p.is(b, ',')
+        && let Some((s, e)) = role_words(a - 1, 0)
+    {
+        return Some(p.slice(s, e).to_string());
+    }
+    if p.is(b, ',')
+        && b + 2 < p.tokens.len()
+        && matches!(
+            p.lower(b + 1),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+    {
+        let stop = (b + 2..(b + 10).min(p.tokens.len()))
+            .find(|&k| p.tokens[k].kind != Kind::Word || p.has(k, lexicon::PREPOSITION))
+            .unwrap_or((b + 10).min(p.tokens.len()));
+        if let Some((s, e)) = role_words(stop, b + 1) {
+            return Some(p.slice(s, e).to_string());
+        }
+    }
+    None
 }
 
 /// "the Takuba special forces group": a kind-of-group noun within three
@@ -889,13 +956,24 @@ impl ActorSet {
             .affiliate
             .as_ref()
             .map(|a| self.entity_for(a, c.qualifier_at));
+        // a person's given name says "he" or "she" when nothing else does
+        let given = || {
+            let (first, rest) = c.name.split_once(' ')?;
+            if rest.is_empty() {
+                return None;
+            }
+            gazetteer::get().given_name_gender(first)
+        };
+        let gender = c
+            .gender
+            .or_else(|| (kind == ActorKind::Person).then(given).flatten());
         self.entities.push(Entity {
             name: c.name.clone(),
             kind,
             aliases: Vec::new(),
             title: c.title.clone(),
             affiliation,
-            gender: c.gender,
+            gender,
             country: c.country,
             official: c.official,
             mentions: vec![c.mention],
@@ -921,15 +999,21 @@ impl ActorSet {
             Affiliate::Country(k) => (g.country_name(*k).to_string(), ActorKind::Country, Some(*k)),
             Affiliate::Org(n, kind) => (n.clone(), *kind, None),
         };
-        if let Some(i) = self
-            .entities
-            .iter()
-            .position(|e| e.name == name || (country.is_some() && e.country == country))
-        {
+        let known = self
+            .by_name
+            .get(&name)
+            .or_else(|| country.and_then(|k| self.by_country.get(&k)))
+            .copied();
+        if let Some(i) = known {
             if let Some(m) = at {
                 self.entities[i].mentions.push(m);
             }
             return i;
+        }
+        let i = self.entities.len();
+        self.by_name.insert(name.clone(), i);
+        if let Some(k) = country {
+            self.by_country.insert(k, i);
         }
         self.entities.push(Entity {
             name,
@@ -953,7 +1037,10 @@ impl ActorSet {
             e.official |= c.official;
         }
         if e.gender.is_none() {
-            e.gender = c.gender;
+            e.gender = c.gender.or_else(|| {
+                let (first, _) = c.name.split_once(' ')?;
+                gazetteer::get().given_name_gender(first)
+            });
         }
         if e.kind != ActorKind::Person && c.kind == Some(ActorKind::Person) && e.country.is_none() {
             e.kind = ActorKind::Person;
@@ -1172,8 +1259,7 @@ impl ActorSet {
 
     /// The model actors: ids are slugs of the names (unique), mentions are
     /// char spans, in order of first mention.
-    pub fn to_actors(&self, paras: &[Para]) -> Vec<Actor> {
-        let ids = self.ids();
+    pub fn to_actors(&self, paras: &[Para], ids: &[String]) -> Vec<Actor> {
         let mut order: Vec<usize> = (0..self.entities.len()).collect();
         order.sort_by_key(|&i| self.entities[i].mentions.first().map(|m| (m.para, m.start)));
         order
@@ -1259,11 +1345,18 @@ fn same_but_one_letter(a: &str, b: &str) -> bool {
 
 /// Whether two words differ by one inserted, deleted or changed letter.
 fn one_edit_apart(a: &str, b: &str) -> bool {
-    if a.len().abs_diff(b.len()) > 4 {
+    if a.len().abs_diff(b.len()) > 4 || a.as_bytes().first() != b.as_bytes().first() {
         return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
         return false;
     }
@@ -1302,4 +1395,142 @@ pub fn slug(name: &str) -> String {
         out.push_str("actor");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    fn article(body: &str) -> Article {
+        crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
+    }
+
+    fn find<'a>(a: &'a Article, name: &str) -> &'a Actor {
+        a.actors
+            .iter()
+            .find(|x| x.name == name || x.aliases.iter().any(|n| n == name))
+            .unwrap_or_else(|| panic!("no {name:?} in {:?}", a.actors))
+    }
+
+    fn affiliation<'a>(a: &'a Article, name: &str) -> Option<&'a str> {
+        let id = find(a, name).affiliation.as_deref()?;
+        a.actor(id).map(|x| x.name.as_str())
+    }
+
+    #[test]
+    fn demonym_title_and_name() {
+        let a = article("Peruvian Trade Minister Rosa Diaz said exports would grow.");
+        let diaz = find(&a, "Rosa Diaz");
+        assert_eq!(diaz.kind, ActorKind::Person);
+        assert_eq!(diaz.title.as_deref(), Some("Trade Minister"));
+        assert_eq!(affiliation(&a, "Rosa Diaz"), Some("Peru"));
+    }
+
+    #[test]
+    fn organisation_title() {
+        let a = article("World Health Organization Director Ana Ruiz met the press.");
+        assert_eq!(
+            affiliation(&a, "Ana Ruiz"),
+            Some("World Health Organization")
+        );
+    }
+
+    #[test]
+    fn honorific_and_surname_join_the_full_name() {
+        let a = article(
+            "Finance Minister Anna Berg spoke. Later Ms. Berg left, and Berg said no more.",
+        );
+        let berg = find(&a, "Anna Berg");
+        assert!(berg.aliases.iter().any(|x| x == "Ms. Berg"));
+        assert_eq!(berg.mentions.len(), 3);
+    }
+
+    #[test]
+    fn one_letter_variant_of_a_surname_joins() {
+        let a = article("Health Minister Karin Holmberg spoke. Later Ms. Holmburg left the hall.");
+        assert_eq!(find(&a, "Ms. Holmburg").name, "Karin Holmberg");
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let a = article("Senator Maria Costa met Governor Paulo Costa on Monday.");
+        assert_ne!(find(&a, "Maria Costa").id, find(&a, "Paulo Costa").id);
+    }
+
+    #[test]
+    fn title_then_name_in_apposition() {
+        let a = article("The Minister of the Interior, Lena Vogt, opened the session.");
+        let vogt = find(&a, "Lena Vogt");
+        assert_eq!(vogt.title.as_deref(), Some("Minister of the Interior"));
+        assert!(a.actors.iter().all(|x| !x.name.contains("Interior")));
+    }
+
+    #[test]
+    fn acronym_defined_in_the_text() {
+        let a = article(
+            "The Nordic Rail Alliance (NRA) said fares would rise. The NRA later denied it.",
+        );
+        let nra = find(&a, "NRA");
+        assert_eq!(nra.name, "Nordic Rail Alliance");
+        assert_eq!(nra.mentions.len(), 3);
+    }
+
+    #[test]
+    fn class_acronym_names_a_group() {
+        let a = article("A private security company [PSC] was hired. PSC Falcon denied any abuse.");
+        let falcon = find(&a, "Falcon");
+        assert_eq!(falcon.kind, ActorKind::Group);
+        assert!(a.actors.iter().all(|x| x.name != "PSC"));
+    }
+
+    #[test]
+    fn operations_and_groups() {
+        let a = article("Operation Sandstorm ended. The Falcon Group said it would leave.");
+        assert_eq!(find(&a, "Operation Sandstorm").kind, ActorKind::Other);
+        assert_eq!(find(&a, "Falcon Group").kind, ActorKind::Group);
+    }
+
+    #[test]
+    fn a_capital_acts_for_its_country_but_not_as_a_place() {
+        let a = article("Talks were held in Lima. Later Madrid rejected the offer.");
+        assert_eq!(find(&a, "Madrid").name, "Spain");
+        assert!(a.actors.iter().all(|x| x.name != "Peru"));
+    }
+
+    #[test]
+    fn demonym_with_a_government_noun_is_the_country() {
+        let a = article("The Chilean authorities closed the border.");
+        assert_eq!(find(&a, "Chile").kind, ActorKind::Country);
+    }
+
+    #[test]
+    fn sentence_openers_months_and_furniture_are_not_actors() {
+        let a = article(
+            "However, talks resumed in March. Earlier, voters waited. Follow us on Twitter.",
+        );
+        for junk in ["However", "March", "Earlier", "Twitter", "Follow"] {
+            assert!(a.actors.iter().all(|x| x.name != junk), "{junk}");
+        }
+    }
+
+    #[test]
+    fn name_before_a_reporting_verb_is_a_person() {
+        let a = article("The vote was close, and Jorge Almeida said it was fair.");
+        assert_eq!(find(&a, "Jorge Almeida").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn role_words_before_a_name() {
+        let a = article("Republican strategist Dana Whitfield said the race was open.");
+        let d = find(&a, "Dana Whitfield");
+        assert_eq!(d.title.as_deref(), Some("strategist"));
+        assert_eq!(affiliation(&a, "Dana Whitfield"), Some("Republican Party"));
+    }
+
+    #[test]
+    fn slugs_join_lower_case_words() {
+        assert_eq!(slug("Jean-Yves Le Drian"), "jean-yves-le-drian");
+        assert_eq!(slug("Élysée Palace"), "élysée-palace");
+    }
 }

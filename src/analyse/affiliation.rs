@@ -125,3 +125,31 @@ fn colleague_before(
         *score.entry(c).or_default() += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Article;
+
+    fn article(body: &str) -> Article {
+        crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
+    }
+
+    fn affiliation<'a>(a: &'a Article, name: &str) -> Option<&'a str> {
+        let x = a.actors.iter().find(|x| x.name == name)?;
+        a.actor(x.affiliation.as_deref()?).map(|x| x.name.as_str())
+    }
+
+    #[test]
+    fn a_capital_named_before_the_speaker() {
+        let a = article(
+            "The plan is not to the liking of Madrid. This is what Mr. Jorge Ortega said at the hearing: “We will not sign this.”",
+        );
+        assert_eq!(affiliation(&a, "Jorge Ortega"), Some("Spain"));
+    }
+
+    #[test]
+    fn an_official_without_evidence_stays_unaffiliated() {
+        let a = article("The Minister of Transport, Lena Vogt, said the trains would run on time.");
+        assert_eq!(affiliation(&a, "Lena Vogt"), None);
+    }
+}

@@ -204,3 +204,48 @@ fn description(paras: &[Para], actors: &ActorSet, np: Phrase, head_end: usize) -
                     .is_some_and(|t| t.to_ascii_lowercase().split(' ').any(|w| w == head))
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Article;
+
+    fn article(body: &str) -> Article {
+        crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
+    }
+
+    fn speaker_of<'a>(a: &'a Article, words: &str) -> Option<&'a str> {
+        let q = a.quotes.iter().find(|q| q.text.contains(words))?;
+        let id = q.speaker.as_deref()?;
+        a.actor(id).map(|x| x.name.as_str())
+    }
+
+    #[test]
+    fn a_pronoun_finds_the_person_of_its_gender() {
+        let a = article(
+            "Ms. Ana Lima met Mr. Tom Reed. “The harbour will stay open all winter,” she said.",
+        );
+        assert_eq!(speaker_of(&a, "harbour will stay open"), Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_description_finds_the_person_with_that_title() {
+        let a = article(
+            "Defence Minister Lena Vogt arrived with Jonas Falk. The minister said the troops would stay.",
+        );
+        assert_eq!(speaker_of(&a, "troops would stay"), Some("Lena Vogt"));
+    }
+
+    #[test]
+    fn a_source_of_an_agency_is_the_agency() {
+        let a = article("According to an AFP source, the convoy left at dawn.");
+        assert_eq!(speaker_of(&a, "convoy left"), Some("Agence France-Presse"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_source_that_spoke() {
+        let a = article(
+            "Ms. Ana Lima left early. According to a Reuters source, the deal is done. “Nobody will sign before Friday,” she said.",
+        );
+        assert_eq!(speaker_of(&a, "Nobody will sign"), Some("Reuters"));
+    }
+}

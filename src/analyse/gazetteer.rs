@@ -21,6 +21,7 @@ const ACTORS: &str = include_str!("../../data/actors_en.tsv");
 const TITLES: &str = include_str!("../../data/titles_en.tsv");
 const HONORIFICS: &str = include_str!("../../data/honorifics_en.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.json");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names_en.tsv");
 
 /// What a gazetteer name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,6 +96,7 @@ pub struct Gazetteer {
     pub title_words: usize,
     honorifics: HashMap<String, Option<Gender>>,
     first_names: HashSet<String>,
+    given_gender: HashMap<String, Gender>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -140,6 +142,14 @@ impl Gazetteer {
                 _ => None,
             };
             g.honorifics.insert(r[0].to_string(), gender);
+        }
+        for r in rows(GIVEN_NAMES) {
+            let gender = if r.get(1) == Some(&"f") {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            g.given_gender.insert(r[0].to_string(), gender);
         }
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(FIRST_NAMES)
             && let Some(names) = v.get("firstNames").and_then(|n| n.as_array())
@@ -331,7 +341,12 @@ impl Gazetteer {
 
     /// Whether a word is a known given name.
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.first_names.contains(word) || self.given_gender.contains_key(word)
+    }
+
+    /// The gender a given name usually marks ("Hillary" -> female).
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        self.given_gender.get(word).copied()
     }
 
     /// The id a country gets: the slug of its common name.
@@ -387,6 +402,8 @@ mod tests {
         assert!(g.title("foreign minister").is_some_and(|t| t.official));
         assert_eq!(g.honorific("Ms."), Some(Some(Gender::Female)));
         assert!(g.is_first_name("Emily"));
+        // "Linda Park … he said" cannot be Linda
+        assert_eq!(g.given_name_gender("Linda"), Some(Gender::Female));
     }
 
     #[test]

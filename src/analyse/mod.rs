@@ -55,5 +55,5 @@ pub fn actors_and_quotes(doc: &Document) -> (Vec<Actor>, Vec<Quote>) {
             ..r.quote
         })
         .collect();
-    (set.to_actors(&paras), quotes)
+    (set.to_actors(&paras, &ids), quotes)
 }

@@ -83,7 +83,19 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
             mask[m.open..end].iter_mut().for_each(|x| *x = true);
         }
         let in_marks = |t: usize| mask.get(t).copied().unwrap_or(false);
-        let attributions = attributions(p, pi, &in_marks);
+        let mut attributions = attributions(p, pi, &in_marks);
+        // reported speech that ends inside a quotation ends with it ("told
+        // Fox that “they hit him. … They game the system.”")
+        for a in &mut attributions {
+            let last = a.content.end - 1;
+            if let Some(m) = marks[pi]
+                .iter()
+                .find(|m| m.open < last && m.close.is_some_and(|c| c >= a.content.end))
+                && let Some(c) = m.close
+            {
+                a.content.end = c + 1;
+            }
+        }
         let start = found.len();
         direct_quotes(p, pi, &marks[pi], &attributions, &mut found);
         for a in &attributions {
@@ -257,6 +269,9 @@ fn with_singles(p: &Para, mut pairs: Vec<Marked>) -> Vec<Marked> {
 /// a content.
 fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<Attribution> {
     let mut out = Vec::new();
+    if let Some(a) = transcript_line(p, pi) {
+        out.push(a);
+    }
     for s in &p.sentences {
         let (s0, s1) = (s.tokens.start, s.tokens.end);
         let mut main_source: Option<Phrase> = None;
@@ -316,6 +331,32 @@ fn drop_nested(mut list: Vec<Attribution>) -> Vec<Attribution> {
     list
 }
 
+/// A transcript line: "WALLACE: Let's start with the debate." The speaker
+/// is written in capitals before a colon that opens the paragraph.
+fn transcript_line(p: &Para, pi: usize) -> Option<Attribution> {
+    let colon = (1..p.tokens.len().min(4)).find(|&i| p.is(i, ':'))?;
+    let caps = (0..colon).all(|i| {
+        let w = p.word(i);
+        p.tokens[i].kind == Kind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    });
+    if !caps {
+        return None;
+    }
+    let content = trim(p, colon + 1, p.tokens.len())?;
+    Some(Attribution {
+        source: Some(Phrase {
+            para: pi,
+            start: 0,
+            end: colon,
+        }),
+        cue: ":".to_string(),
+        content,
+        cue_at: colon,
+    })
+}
+
 /// "According to X, …" and "…, according to X."
 fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<Attribution> {
     let np = np_after(p, k + 2, s1)?;
@@ -362,10 +403,15 @@ fn attribution_at(
         end: r.end,
     };
     let word = p.word(k).to_ascii_lowercase();
-    if k > s0 && possessive(p, k - 1) {
+    // "the union's demand", "the states": nouns, not verbs
+    if k > s0 && (possessive(p, k - 1) || p.has(k - 1, lexicon::DETERMINER)) {
         return None;
     }
-    if cue.participle {
+    // "he's claiming that …": a participle after an auxiliary is the verb
+    let progressive = cue.participle
+        && k > s0
+        && (p.has(k - 1, lexicon::AUXILIARY) || matches!(p.lower(k - 1), "'s" | "’s"));
+    if cue.participle && !progressive {
         // ", saying that …": the source is the main clause's
         if !(k > s0 && p.is(k - 1, ',')) {
             return None;
@@ -382,6 +428,14 @@ fn attribution_at(
     }
     if let Some(np) = subject_before(p, k, s0) {
         if cue.bare && !bare_ok(p, np.clone(), k) {
+            return None;
+        }
+        // "the poll found", "the data show": evidence comes from documents,
+        // not from people ("Clinton had shown bad judgment")
+        if cue.class == CueClass::Evidence
+            && p.has(np.start, lexicon::DETERMINER | lexicon::CONJUNCTION)
+            && p.capitalised(np.end - 1)
+        {
             return None;
         }
         if let Some(content) =
@@ -430,6 +484,10 @@ fn attribution_at(
 /// Whether token `i` ends a possessive ("the union's", "voters'").
 fn possessive(p: &Para, i: usize) -> bool {
     let w = p.lower(i);
+    // "He's" is "he is"
+    if matches!(w, "'s" | "’s") && i > 0 && p.has(i - 1, lexicon::PRONOUN) {
+        return false;
+    }
     w == "'s"
         || w == "’s"
         || w.ends_with("'s")
@@ -465,7 +523,11 @@ fn bare_ok(p: &Para, np: Range<usize>, k: usize) -> bool {
 /// is the subject.
 fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
     let mut j = skip_parenthesis_back(p, k, s0);
-    while j > s0 && (p.has(j - 1, lexicon::AUXILIARY | lexicon::ADVERB) || is_time(p, j - 1)) {
+    while j > s0
+        && (p.has(j - 1, lexicon::AUXILIARY | lexicon::ADVERB)
+            || is_time(p, j - 1)
+            || matches!(p.lower(j - 1), "'s" | "’s"))
+    {
         j -= 1;
     }
     if j == s0 {
@@ -507,9 +569,35 @@ fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
         if !skippable {
             return None;
         }
-        return np_ending_at(p, open, s0);
+        return np_ending_at(p, open, s0).map(|np| name_before_aside(p, np, s0));
     }
     np_ending_at(p, j, s0)
+}
+
+/// "Ann Ko, the attorney general of Ohio, one of …, said": when the phrase
+/// found is itself an aside after a comma and a name stands before it, the
+/// name is the subject.
+fn name_before_aside(p: &Para, np: Range<usize>, s0: usize) -> Range<usize> {
+    let mut np = np;
+    for _ in 0..3 {
+        let aside = !p.capitalised(np.start) || p.has(np.start, lexicon::DETERMINER);
+        if !(aside && np.start > s0 + 1 && p.is(np.start - 1, ',')) {
+            break;
+        }
+        // the name must be a subject: capitalised, not a date, and not the
+        // object of a preposition ("Earlier in September, the channel …")
+        let subject = |r: &Range<usize>| {
+            p.capitalised(r.start)
+                && !p.has(r.start, lexicon::COMMON | lexicon::DETERMINER)
+                && !(r.start..r.end).any(|k| p.has(k, lexicon::CALENDAR))
+                && (r.start == s0 || !p.has(r.start - 1, lexicon::PREPOSITION))
+        };
+        match np_ending_at(p, np.start - 1, s0) {
+            Some(before) if before.end < np.start && subject(&before) => np = before,
+            _ => break,
+        }
+    }
+    np
 }
 
 /// A time next to a verb ("said Tuesday", "on Thursday said").
@@ -564,7 +652,10 @@ fn np_ending_at(p: &Para, j: usize, s0: usize) -> Option<Range<usize>> {
         let det_here = i < j && p.has(i, lexicon::DETERMINER);
         let start = if det_here { i } else { i.min(j) };
         if start >= s0 + 2
-            && matches!(p.lower(start - 1), "of" | "for" | "at" | "in" | "from")
+            && matches!(
+                p.lower(start - 1),
+                "of" | "for" | "at" | "in" | "from" | "on"
+            )
             && p.tokens[start - 2].kind == Kind::Word
             && (p.capitalised(start - 2) || p.has(start - 2, lexicon::ROLE | lexicon::SOURCE))
             && j - start < 8
@@ -645,6 +736,10 @@ fn skip_parenthesis_back(p: &Para, j: usize, s0: usize) -> usize {
 /// The noun phrase that starts at token `i`: a pronoun, a name (with its
 /// titles), or a description, without any apposition after a comma.
 fn np_after(p: &Para, i: usize, s1: usize) -> Option<Range<usize>> {
+    // "9/11 widow Ann Ko": a number before the words of a description
+    if i + 1 < s1 && p.tokens[i].kind == Kind::Number && p.tokens[i + 1].kind == Kind::Word {
+        return np_after(p, i + 1, s1).map(|r| i..r.end);
+    }
     if i >= s1 || p.tokens[i].kind != Kind::Word {
         return None;
     }
@@ -656,7 +751,9 @@ fn np_after(p: &Para, i: usize, s1: usize) -> Option<Range<usize>> {
         return Some(i..i + 1);
     }
     let mut j = i;
-    if lexicon::is(w, lexicon::DETERMINER) && !p.capitalised(i) || p.capitalised(i) {
+    let starts =
+        p.has(i, lexicon::DETERMINER | lexicon::ROLE | lexicon::SOURCE) || p.capitalised(i);
+    if starts {
         j += 1;
         while j < s1 && j - i < 10 {
             let lw = p.lower(j);
@@ -969,6 +1066,11 @@ fn direct_quotes(
         if words == 0 {
             continue;
         }
+        // a title in marks ("“The Long Road Home”") names a work, unless a
+        // colon or comma introduces it as speech
+        if title_case_span(p, inner.clone()) && !cue_before_colon(p, m.open) {
+            continue;
+        }
         let text = quote_text(p, m);
         let host = attributions
             .iter()
@@ -1002,6 +1104,7 @@ fn direct_quotes(
                     let d = last_direct?;
                     (out[d].para == pi).then_some(out[d].source?)
                 })
+                .or_else(|| opening_subject(p, pi, s0))
             })?;
             Some((np, cue))
         });
@@ -1084,6 +1187,28 @@ fn direct_quotes(
     }
 }
 
+/// The subject that opens a sentence, when it is a pronoun or a name ("He
+/// defended the remark, saying, “…”").
+fn opening_subject(p: &Para, pi: usize, s0: usize) -> Option<Phrase> {
+    let w = p.lower(s0);
+    let np = if matches!(w, "he" | "she" | "they" | "we" | "i") {
+        s0..s0 + 1
+    } else if p.capitalised(s0) && !p.has(s0, lexicon::COMMON | lexicon::DETERMINER) {
+        let mut e = s0;
+        while e < p.tokens.len() && p.capitalised(e) {
+            e += 1;
+        }
+        s0..e
+    } else {
+        return None;
+    };
+    Some(Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    })
+}
+
 /// Whether most words of a span are capitalised, as in the title of a book
 /// or a show.
 fn title_case_span(p: &Para, r: Range<usize>) -> bool {
@@ -1154,12 +1279,16 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         return Some((phrase(np), p.lower(i).to_string()));
     }
     // "X said", the verb within a few words
-    let k = (i..end.min(i + 14))
-        .find(|&k| !p.capitalised(k) && p.cue(k).is_some_and(|c| !c.participle))?;
-    let np = subject_before(p, k, i)?;
-    // "“…” for criminal behavior, she said."
-    let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
-    (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
+    // "X said", the verb within a few words; a cue word that is a noun
+    // ("one of the states") is passed over
+    (i..end.min(i + 32))
+        .filter(|&k| !p.capitalised(k) && p.cue(k).is_some_and(|c| !c.participle))
+        .find_map(|k| {
+            let np = subject_before(p, k, i)?;
+            // "“…” for criminal behavior, she said."
+            let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
+            (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
+        })
 }
 
 /// "X said: “…”" / "X told reporters, “…”": the source before a quotation,
@@ -1386,4 +1515,251 @@ struct Built {
     start: usize,
     end: usize,
     end_paragraph: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, Quote, QuoteKind};
+
+    fn article(body: &str) -> Article {
+        crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
+    }
+
+    /// The quote holding `words`, its kind, its speaker's name.
+    fn find<'a>(a: &'a Article, words: &str) -> (&'a Quote, Option<&'a str>) {
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quote {words:?} in {:?}", a.quotes));
+        let name = q
+            .speaker
+            .as_deref()
+            .and_then(|s| a.actor(s))
+            .map(|x| x.name.as_str());
+        (q, name)
+    }
+
+    #[test]
+    fn quote_then_name_said() {
+        let a =
+            article("Mayor Ana Lima spoke first. “We will not give in to threats,” Ms. Lima said.");
+        let (q, who) = find(&a, "give in to threats");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Ana Lima")));
+        assert_eq!(q.speaker_text.as_deref(), Some("Ms. Lima"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn quote_then_said_name() {
+        let a = article("“The bridge opens in May and tolls stay low,” said Tom Reed, the mayor.");
+        let (q, who) = find(&a, "bridge opens");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+    }
+
+    #[test]
+    fn name_said_colon_quote() {
+        let a = article("Governor Tom Reed said: “The bridge opens in May and tolls stay low.”");
+        let (q, who) = find(&a, "bridge opens");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+    }
+
+    #[test]
+    fn reported_speech_after_that() {
+        let a = article(
+            "Finance Minister Rosa Diaz said on Monday that the budget would be balanced by next year.",
+        );
+        let (q, who) = find(&a, "budget would be balanced");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Rosa Diaz")));
+        assert!(!q.text.starts_with("that"));
+    }
+
+    #[test]
+    fn told_an_object_that() {
+        let a = article(
+            "Port director Anna Berg told reporters that the cranes would stay idle all week.",
+        );
+        let (q, who) = find(&a, "cranes would stay idle");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Anna Berg")));
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        let a = article(
+            "According to Senator Paul Ito, the vote will be held next week. The plan was dropped late on Friday, according to Mr. Ito.",
+        );
+        let (q, who) = find(&a, "vote will be held");
+        assert_eq!(
+            (q.cue.as_deref(), who),
+            (Some("according to"), Some("Paul Ito"))
+        );
+        let (q, who) = find(&a, "plan was dropped");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Paul Ito")));
+    }
+
+    #[test]
+    fn content_before_a_closing_source() {
+        let a = article(
+            "Mayor Tom Reed arrived. The bridge will open in May despite the delays, the mayor said.",
+        );
+        let (q, who) = find(&a, "bridge will open");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Tom Reed")));
+        assert_eq!(q.speaker_text.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn fragment_in_reported_speech_is_partial() {
+        let a = article(
+            "Foreign Minister Rosa Diaz called the blockade a “clear provocation” on Tuesday.",
+        );
+        let fragment = a
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Partial)
+            .expect("partial");
+        assert_eq!(fragment.text, "clear provocation");
+        let who = fragment
+            .speaker
+            .as_deref()
+            .and_then(|s| a.actor(s))
+            .map(|x| x.name.as_str());
+        assert_eq!(who, Some("Rosa Diaz"));
+        assert!(
+            a.quotes
+                .iter()
+                .any(|q| q.kind == QuoteKind::Indirect && q.text.contains("blockade"))
+        );
+    }
+
+    #[test]
+    fn a_quotation_split_by_its_source_is_one() {
+        let a = article(
+            "“We stay,” Ms. Ana Lima said. “We have always stayed, and we will stay again.”",
+        );
+        let (q, _) = find(&a, "We stay");
+        assert!(q.text.contains("always stayed"));
+        assert_eq!(
+            a.quotes
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Direct)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn two_quotations_and_one_source() {
+        let a = article(
+            "Dr. Ana Lima wrote a letter. “The wards are full,” and “the staff are exhausted,” she said.",
+        );
+        let (q, who) = find(&a, "wards are full");
+        assert!(q.text.contains("staff are exhausted"));
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_signature_after_a_dash() {
+        let a = article("“I will vote for the first time this year.” ― Maria Gomez");
+        let (q, _) = find(&a, "vote for the first time");
+        assert_eq!(q.speaker_text.as_deref(), Some("Maria Gomez"));
+    }
+
+    #[test]
+    fn a_source_ending_the_paragraph_before() {
+        let a = article(
+            "Mr. Tom Reed continued:\n\n“The bridge opens in May and the tolls will stay low for everyone.”",
+        );
+        let (_, who) = find(&a, "bridge opens");
+        assert_eq!(who, Some("Tom Reed"));
+    }
+
+    #[test]
+    fn a_participle_reports_for_its_sentence() {
+        let a = article(
+            "“The harbour is safe,” Ms. Ana Lima said, adding, “The ships will sail tomorrow as planned.”",
+        );
+        let (q, who) = find(&a, "ships will sail");
+        assert_eq!((q.cue.as_deref(), who), (Some("adding"), Some("Ana Lima")));
+    }
+
+    #[test]
+    fn party_and_state_after_a_name() {
+        let a =
+            article("“This bill is a disgrace for working families,” Rep. Ann Ko (D-Md.) said.");
+        let (_, who) = find(&a, "bill is a disgrace");
+        assert_eq!(who, Some("Ann Ko"));
+    }
+
+    #[test]
+    fn a_stray_opening_mark_is_recovered() {
+        // the second opening mark inside the first quotation has no partner
+        let a = article(
+            "“The floods came fast and “the dykes held for a day, but not more,” Mr. Tom Reed recalled. He said: “We rebuilt them.”",
+        );
+        let (q, who) = find(&a, "dykes held");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+        let (q, _) = find(&a, "We rebuilt them");
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn a_quotation_runs_over_paragraphs() {
+        let a = article(
+            "Ms. Ana Lima said: “The first ward is full.\n\n“The second ward is full too, and we need help.”",
+        );
+        let (q, who) = find(&a, "first ward");
+        assert!(q.text.contains("second ward"));
+        assert_eq!(q.end_paragraph, Some(q.paragraph + 1));
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_reporting_word_after_a_possessive_is_a_noun() {
+        let a = article("The union's demand for a rise was rejected by the board of the port.");
+        assert!(a.quotes.iter().all(|q| q.cue.as_deref() != Some("demand")));
+    }
+
+    #[test]
+    fn an_aside_after_a_described_source() {
+        // the source is the described channel, not the date before it
+        let a = article(
+            "Late in May, the regional radio station KRX9, citing officials in Lima, said that the mine would close within a year.",
+        );
+        let (q, _) = find(&a, "mine would close");
+        assert_eq!(
+            q.speaker_text.as_deref(),
+            Some("the regional radio station KRX9")
+        );
+        // and a name before two asides is the source
+        let a = article(
+            "“The river is rising,” Jorge Almeida, the district engineer, one of the few on duty, said at noon.",
+        );
+        let (_, who) = find(&a, "river is rising");
+        assert_eq!(who, Some("Jorge Almeida"));
+    }
+
+    #[test]
+    fn a_transcript_line_names_its_speaker() {
+        let a = article(
+            "HOST: Thank you for coming in this morning, Governor.\n\nREYES: It is a pleasure to be here with you.",
+        );
+        let (q, _) = find(&a, "pleasure to be here");
+        assert_eq!(q.speaker_text.as_deref(), Some("REYES"));
+        assert_eq!(q.cue.as_deref(), Some(":"));
+    }
+
+    #[test]
+    fn titles_in_marks_are_not_quotes() {
+        let a = article("She read “The Long Road Home Tonight” on the radio.");
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn a_quotation_after_a_report_goes_on_with_it() {
+        let a = article(
+            "The talks will resume in June, Ms. Ana Lima said. “Both sides want a deal before the summer.”",
+        );
+        let (_, who) = find(&a, "Both sides want a deal");
+        assert_eq!(who, Some("Ana Lima"));
+    }
 }

@@ -291,12 +291,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The char that starts at byte `i`.
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|t| t.chars().next())
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text.get(i..).and_then(|t| t.chars().next()),
+        None => None,
+    }
 }
 
 /// The char that ends at byte `i`.
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|t| t.chars().next_back())
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text.get(..i).and_then(|t| t.chars().next_back()),
+        None => None,
+    }
 }
 
 /// The byte after the word that starts at `start`: letters and digits,
