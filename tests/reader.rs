@@ -610,3 +610,13 @@ fn the_mouse_scrolls_and_selects() {
         app.reader.rows.of(Panel::Quotes)[1].target()
     );
 }
+
+#[test]
+fn the_readme_config_example_is_a_valid_config() {
+    let readme = include_str!("../README.md");
+    let keys = &readme[readme.find("## Keys").expect("a Keys section")..];
+    let start = keys.find("```toml\n").expect("a config example") + "```toml\n".len();
+    let example = &keys[start..start + keys[start..].find("```").expect("closed")];
+    let (_, errors) = dossier::tui::config::parse(example);
+    assert!(errors.is_empty(), "{errors:?}");
+}

@@ -197,11 +197,17 @@ impl App {
             return;
         };
         if let Some((paragraph, offset)) = self.reader.saved_place() {
+            let current = self
+                .reader
+                .current
+                .and_then(|p| self.reader.article.paragraphs.get(p))
+                .map(|p| p.index);
             self.positions.set(
                 key,
                 Saved {
                     paragraph,
                     offset,
+                    current,
                     seen: 0,
                 },
             );
@@ -212,7 +218,7 @@ impl App {
         let saved =
             state::key_for(&self.reader.article.source).and_then(|k| self.positions.get(&k));
         if let Some(s) = saved {
-            self.reader.restore(s.paragraph, s.offset);
+            self.reader.restore(s.paragraph, s.offset, s.current);
         }
     }
 }

@@ -58,9 +58,9 @@ pub struct Areas {
 }
 
 impl Areas {
-    /// Columns the text is wrapped to.
+    /// Columns the text is wrapped to (a column is kept free on the right).
     pub fn text_cols(&self) -> usize {
-        usize::from(self.body.width.saturating_sub(GUTTER)).max(1)
+        usize::from(self.body.width.saturating_sub(GUTTER + 1)).max(1)
     }
 
     /// Rows of text on screen.
@@ -103,7 +103,7 @@ pub fn areas(area: Rect, choice: LayoutChoice, overlay: bool, shown: Panel) -> A
             .areas(side);
             for (panel, block) in Panel::ALL.into_iter().zip(blocks) {
                 out.panels[panel.slot()] = Some(block);
-                out.lists[panel.slot()] = Some(inner(block));
+                out.lists[panel.slot()] = Some(padded(inner(block)));
             }
         }
         Mode::Medium => {
@@ -163,6 +163,19 @@ fn inner(block: Rect) -> Rect {
     }
 }
 
+/// A column of space on each side, when there is room for it.
+fn padded(r: Rect) -> Rect {
+    if r.width > 8 {
+        Rect {
+            x: r.x + 1,
+            width: r.width - 2,
+            ..r
+        }
+    } else {
+        r
+    }
+}
+
 impl Areas {
     fn set_text(&mut self, text: Rect, bordered: bool) {
         self.text = text;
@@ -170,7 +183,7 @@ impl Areas {
     }
 
     fn set_single_panel(&mut self, block: Rect, shown: Panel) {
-        let inside = inner(block);
+        let inside = padded(inner(block));
         let [tabs, list] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inside);
         self.panels[shown.slot()] = Some(block);
@@ -208,7 +221,7 @@ mod tests {
     fn wide_shows_three_panels_and_medium_one_with_tabs() {
         let w = at(160, 48);
         assert!(w.panels.iter().all(Option::is_some));
-        assert_eq!(w.text_cols(), 92);
+        assert_eq!(w.text_cols(), 91);
         let m = at(100, 30);
         assert_eq!(m.panels.iter().flatten().count(), 1);
         assert!(m.tabs.is_some());

@@ -159,10 +159,12 @@ fn event_loop(
         if wake.exit {
             return Ok(Exit::Signal(signals.which()));
         }
-        let mut actions = Vec::new();
+        let before = Before::of(app);
+        let mut changed = false;
         if wake.resize {
             let (width, height) = settle_resize(signals)?;
-            actions.push(Action::Resize { width, height });
+            app.update(Action::Resize { width, height });
+            changed = true;
         }
         if wake.keys {
             match keyboard.read(&mut buf) {
@@ -173,25 +175,32 @@ fn event_loop(
             return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
         }
         let flush = wake == Wake::default();
+        // each input is read in the mode the one before it left (a key
+        // typed ahead after `/` goes to the prompt)
         while let Some(input) = parser.next(flush) {
             match input {
                 // the terminal can scroll a rectangle (left/right margins)
                 Input::Mode {
                     mode: 69,
                     state: 1 | 2,
-                } => term.backend_mut().enable_margins(),
-                other => actions.extend(action_for(app, &other)),
+                } => {
+                    terminal::note_margins();
+                    term.backend_mut().enable_margins();
+                    ratatui::backend::Backend::flush(term.backend_mut())?;
+                }
+                other => {
+                    if let Some(action) = action_for(app, &other) {
+                        app.update(action);
+                        changed = true;
+                        if app.quit {
+                            return Ok(Exit::Quit);
+                        }
+                    }
+                }
             }
         }
-        if actions.is_empty() {
+        if !changed {
             continue;
-        }
-        let before = Before::of(app);
-        for action in actions {
-            app.update(action);
-            if app.quit {
-                return Ok(Exit::Quit);
-            }
         }
         if let Some(text) = app.reader.clipboard.take() {
             term.backend_mut().send_raw(&terminal::clipboard(&text));

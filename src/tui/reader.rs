@@ -712,22 +712,25 @@ impl Reader {
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
-    /// Go back to a saved place: a paragraph `index` and char offset.
-    pub fn restore(&mut self, paragraph_index: usize, offset: usize) {
-        let Some(pos) = self.index.position(paragraph_index) else {
-            return;
-        };
-        if pos == 0 && offset == 0 {
-            return;
-        }
-        if let Some(line) = self.text.line_of(pos, offset) {
+    /// Go back to a saved place: the top line (a paragraph `index` and a
+    /// char offset) and the current paragraph (its `index`).
+    pub fn restore(&mut self, paragraph_index: usize, offset: usize, current: Option<usize>) {
+        if let Some(pos) = self.index.position(paragraph_index)
+            && (pos, offset) != (0, 0)
+            && let Some(line) = self.text.line_of(pos, offset)
+        {
             self.scroll = line.min(self.max_scroll());
             self.current = Some(pos);
-            if !self.in_view(pos) {
-                self.follow_scroll(true);
-            }
-            self.refresh_rows();
         }
+        if let Some(pos) = current.and_then(|i| self.index.position(i)) {
+            self.current = Some(pos);
+        }
+        if let Some(p) = self.current
+            && !self.in_view(p)
+        {
+            self.follow_scroll(true);
+        }
+        self.refresh_rows();
     }
 
     /// The saved form of the place in view: paragraph `index` and offset.

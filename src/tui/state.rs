@@ -20,6 +20,9 @@ const MAX_ARTICLES: usize = 2000;
 pub struct Saved {
     pub paragraph: usize,
     pub offset: usize,
+    /// The current paragraph (its `index`), marked in the gutter.
+    #[serde(default)]
+    pub current: Option<usize>,
     /// Seconds since 1970 when it was saved.
     #[serde(default)]
     pub seen: u64,
@@ -95,9 +98,10 @@ impl Positions {
         saved.seen = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
+        let place = |s: &Saved| (s.paragraph, s.offset, s.current);
         let same = self
             .get(&key)
-            .is_some_and(|old| (old.paragraph, old.offset) == (saved.paragraph, saved.offset));
+            .is_some_and(|old| place(&old) == place(&saved));
         if !same {
             self.file.articles.insert(key, saved);
             self.changed = true;
@@ -156,6 +160,7 @@ mod tests {
         Saved {
             paragraph,
             offset,
+            current: None,
             seen: 0,
         }
     }
@@ -208,6 +213,7 @@ mod tests {
                 Saved {
                     paragraph: 0,
                     offset: 0,
+                    current: None,
                     seen: i as u64,
                 },
             );

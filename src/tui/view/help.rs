@@ -12,13 +12,13 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Command, Keymap, Section};
 use crate::tui::theme::Theme;
 
-/// Width of the keys column.
-const KEYS_COLS: usize = 24;
+/// The widest the keys column gets.
+const KEYS_COLS_MAX: usize = 30;
 
 pub fn draw(app: &App, frame: &mut Frame, screen: Rect) {
     let theme = &app.settings.theme;
     let lines = help_lines(&app.settings.keymap, &app.errors, theme);
-    let width = screen.width.min(76);
+    let width = screen.width.min(80);
     let height = screen
         .height
         .saturating_sub(1)
@@ -42,6 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame, screen: Rect) {
         .map(|k| format!(" {k} or Esc closes "))
         .unwrap_or_default();
     let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .title(" Keys ")
         .title_bottom(Line::from(close).right_aligned())
         .border_style(theme.border_focused);
@@ -55,8 +56,24 @@ pub fn draw(app: &App, frame: &mut Frame, screen: Rect) {
     );
 }
 
+/// "j, Down, Ctrl-e": the keys of a command as the help shows them.
+fn keys_of(keymap: &Keymap, command: Command) -> String {
+    let keys: Vec<String> = keymap.keys(command).iter().map(|k| k.to_string()).collect();
+    if keys.is_empty() {
+        "(unbound)".to_string()
+    } else {
+        keys.join(", ")
+    }
+}
+
 /// One line per command, grouped by section, then the problems.
 pub fn help_lines(keymap: &Keymap, errors: &[String], theme: &Theme) -> Vec<Line<'static>> {
+    let column = Command::all()
+        .map(|c| width_of(&keys_of(keymap, c)))
+        .max()
+        .unwrap_or(0)
+        .min(KEYS_COLS_MAX)
+        + 2;
     let mut lines = Vec::new();
     for section in Section::ALL {
         if !lines.is_empty() {
@@ -64,14 +81,8 @@ pub fn help_lines(keymap: &Keymap, errors: &[String], theme: &Theme) -> Vec<Line
         }
         lines.push(Line::from(Span::styled(section.title(), theme.title)));
         for command in Command::all().filter(|c| c.section() == section) {
-            let keys: Vec<String> = keymap.keys(command).iter().map(|k| k.to_string()).collect();
-            let keys = if keys.is_empty() {
-                "(unbound)".to_string()
-            } else {
-                keys.join(", ")
-            };
-            let keys = fit(&keys, KEYS_COLS - 1);
-            let pad = KEYS_COLS.saturating_sub(width_of(&keys));
+            let keys = fit(&keys_of(keymap, command), KEYS_COLS_MAX);
+            let pad = column.saturating_sub(width_of(&keys));
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys}"), theme.here),
                 Span::raw(" ".repeat(pad)),

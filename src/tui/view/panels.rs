@@ -67,6 +67,8 @@ fn title(reader: &Reader, panel: Panel) -> String {
     t
 }
 
+/// "Actors 49 │ Q 15 │ P 7": the shown panel by name, the others by
+/// initial when the names do not all fit.
 fn draw_tabs(reader: &Reader, theme: &Theme, frame: &mut Frame, area: Rect, active: Panel) {
     let label = |p: Panel, short: bool| {
         let name = if short { &p.title()[..1] } else { p.title() };
@@ -78,11 +80,22 @@ fn draw_tabs(reader: &Reader, theme: &Theme, frame: &mut Frame, area: Rect, acti
             format!(" {name} {shown}/{total} ")
         }
     };
-    let long: usize = Panel::ALL
-        .iter()
-        .map(|&p| width_of(&label(p, false)) + 1)
-        .sum();
-    let short = long > usize::from(area.width);
+    let width = |short: &dyn Fn(Panel) -> bool| -> usize {
+        Panel::ALL
+            .iter()
+            .map(|&p| width_of(&label(p, short(p))) + 1)
+            .sum()
+    };
+    let room = usize::from(area.width);
+    let short = |p: Panel| -> bool {
+        if width(&|_| false) <= room {
+            false
+        } else if width(&|q| q != active) <= room {
+            p != active
+        } else {
+            true
+        }
+    };
     let mut spans = Vec::new();
     for (i, p) in Panel::ALL.into_iter().enumerate() {
         if i > 0 {
@@ -93,7 +106,7 @@ fn draw_tabs(reader: &Reader, theme: &Theme, frame: &mut Frame, area: Rect, acti
         } else {
             Style::new()
         };
-        spans.push(Span::styled(label(p, short), style));
+        spans.push(Span::styled(label(p, short(p)), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
