@@ -388,3 +388,39 @@ fn a_terminal_with_margins_scrolls_only_the_text() {
     let out = s.output_since(before);
     assert!(contains(&out, b"\x1b[?69l"));
 }
+
+#[test]
+fn escape_sequences_in_an_article_and_a_file_name_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("hostile.txt");
+    // a title change, a clipboard write, a hyperlink, a screen clear and a
+    // cursor move, in the title and the text
+    let text = "Hostile\u{1b}]0;TITLEPWNED\u{7} title\n\n\
+                First \u{1b}]52;c;Q0xJUFBXTkVE\u{7}paragraph with \u{1b}]8;;http://evil.example\u{1b}\\a link\u{1b}]8;;\u{1b}\\ \
+                and \u{1b}[2J\u{1b}[10;10Hcursor moves.\n\n\
+                Second paragraph \u{9b}31m in red?\n";
+    std::fs::write(&article, text).expect("write");
+    let missing = dir.path().join("gone\u{1b}]0;NAMEPWNED\u{7}.txt");
+    let article_arg = article.to_string_lossy().into_owned();
+    let missing_arg = missing.to_string_lossy().into_owned();
+    let mut s = Session::start(&[&article_arg, &missing_arg], 100, 30);
+    s.wait_for_text("First paragraph with a link");
+    s.wait_for_text("gone");
+    let out = s.output_since(0);
+    for payload in [
+        &b"TITLEPWNED"[..],
+        b"NAMEPWNED",
+        b"Q0xJUFBXTkVE",
+        b"evil.example",
+        b"\x1b[10;10H",
+        b"\xc2\x9b",
+    ] {
+        assert!(
+            !contains(&out, payload),
+            "{:?} reached the terminal",
+            String::from_utf8_lossy(payload)
+        );
+    }
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -101,17 +101,17 @@ impl<W: Write> Screen<W> {
             self.pending.extend_from_slice(b"\x1b[0m\x1b[H\x1b[2J");
             self.shown = Buffer::empty(next.area);
         }
-        let plain = encode(&Shown::new(&self.shown, None), next);
         let best = match self.hint.take().map(|h| self.fit_hint(h)) {
             Some(h) if usable(h, next) => {
-                let scrolled = encode(&Shown::new(&self.shown, Some(h)), next);
-                if scrolled.len() < plain.len() {
-                    scrolled
-                } else {
-                    plain
+                let scrolled =
+                    encode(&Shown::new(&self.shown, Some(h)), next, usize::MAX).unwrap_or_default();
+                // redrawing in place instead, given up once it costs more
+                match encode(&Shown::new(&self.shown, None), next, scrolled.len()) {
+                    Some(plain) if plain.len() < scrolled.len() => plain,
+                    _ => scrolled,
                 }
             }
-            _ => plain,
+            _ => encode(&Shown::new(&self.shown, None), next, usize::MAX).unwrap_or_default(),
         };
         self.pending.extend_from_slice(&best);
         std::mem::swap(&mut self.shown, next);
@@ -307,8 +307,8 @@ struct Encoder<'a> {
 }
 
 /// The bytes that turn what is shown into `next` (scrolling first when the
-/// view carries a scroll).
-fn encode(prev: &Shown, next: &Buffer) -> Vec<u8> {
+/// view carries a scroll); `None` once they pass `budget`.
+fn encode(prev: &Shown, next: &Buffer, budget: usize) -> Option<Vec<u8>> {
     let mut e = Encoder {
         out: Vec::new(),
         next,
@@ -321,6 +321,9 @@ fn encode(prev: &Shown, next: &Buffer) -> Vec<u8> {
     let width = next.area.width;
     let mut changed: Vec<u16> = Vec::with_capacity(usize::from(width));
     for y in 0..next.area.height {
+        if e.out.len() > budget {
+            return None;
+        }
         changed_in_row(prev, next, y, &mut changed);
         let mut i = 0;
         while i < changed.len() {
@@ -348,7 +351,7 @@ fn encode(prev: &Shown, next: &Buffer) -> Vec<u8> {
     if e.pen != Pen::default() {
         e.out.extend_from_slice(b"\x1b[0m");
     }
-    e.out
+    Some(e.out)
 }
 
 /// The columns of row `y` to draw: cells that differ, and cells a wide

@@ -5,8 +5,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::text::Span;
+use ratatui::widgets::Block;
 
 use crate::tui::app::App;
 use crate::tui::index::Place;
@@ -44,24 +44,23 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas) {
 fn draw_lines(reader: &Reader, theme: &Theme, frame: &mut Frame, body: Rect) {
     let rows = usize::from(body.height);
     let highlights = Highlights::new(reader, theme);
-    let lines: Vec<Line> = reader
-        .text
-        .lines
-        .iter()
-        .skip(reader.scroll)
-        .take(rows)
-        .map(|line| {
-            let mark = if line.paragraph.is_some() && line.paragraph == reader.current {
-                Span::styled(CURRENT_MARK, theme.current)
-            } else {
-                Span::raw(" ")
-            };
-            let mut spans = vec![mark, Span::raw(" ")];
-            spans.extend(styled_text(line, &highlights, theme));
-            Line::from(spans)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    let buf = frame.buffer_mut();
+    let visible = reader.text.lines.iter().skip(reader.scroll).take(rows);
+    for (y, line) in (body.y..).zip(visible) {
+        let current = line.paragraph.is_some() && line.paragraph == reader.current;
+        if current {
+            buf.set_stringn(body.x, y, CURRENT_MARK, 1, theme.current);
+        }
+        let mut x = body.x + super::super::layout::GUTTER;
+        let end = body.x + body.width;
+        for span in styled_text(line, &highlights, theme) {
+            let room = usize::from(end.saturating_sub(x));
+            if room == 0 {
+                break;
+            }
+            x = buf.set_stringn(x, y, &span.content, room, span.style).0;
+        }
+    }
 }
 
 /// What is highlighted in the text, and how.

@@ -129,21 +129,14 @@ fn draw_rows(
     let cursor = reader.rows.cursor(panel, reader.cursors[panel.slot()]);
     let height = usize::from(area.height);
     let offset = list_offset(cursor.unwrap_or(0), rows.len(), height);
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, row)| {
-            let line = row_line(reader, theme, row, width);
-            if focused && Some(i) == cursor {
-                selected(line, width, theme.cursor)
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    let buf = frame.buffer_mut();
+    for (y, (i, row)) in (area.y..).zip(rows.iter().enumerate().skip(offset).take(height)) {
+        let mut line = row_line(reader, theme, row, width);
+        if focused && Some(i) == cursor {
+            line = selected(line, width, theme.cursor);
+        }
+        buf.set_line(area.x, y, &line, area.width);
+    }
 }
 
 fn empty_text(reader: &Reader, panel: Panel) -> String {
