@@ -246,7 +246,8 @@ impl Key {
 fn parse_code(name: &str) -> Option<KeyCode> {
     let mut chars = name.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return Some(KeyCode::Char(c));
+        // a control character is no key name (and must not be printed)
+        return (!c.is_control()).then_some(KeyCode::Char(c));
     }
     let lower = name.to_ascii_lowercase();
     Some(match lower.as_str() {
@@ -455,6 +456,7 @@ mod tests {
         assert_eq!(Key::parse("BackTab"), Key::parse("Shift-Tab"));
         assert_eq!(Key::parse("Dwn"), None);
         assert_eq!(Key::parse(""), None);
+        assert_eq!(Key::parse("\u{1b}"), None);
     }
 
     #[test]

@@ -92,8 +92,9 @@ fn black_on(bg: Color) -> Style {
     Style::new().fg(Color::Black).bg(bg)
 }
 
+/// Light text on a dark background: ANSI 7, which every console has.
 fn white_on(bg: Color) -> Style {
-    Style::new().fg(Color::White).bg(bg)
+    Style::new().fg(Color::Gray).bg(bg)
 }
 
 impl Theme {

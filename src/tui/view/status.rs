@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         (progress(reader), false)
     };
-    let hints = hints(app);
+    let hints = crate::tui::text::safe(&hints(app)).into_owned();
     let left = format!(" {place} ");
     let room = width.saturating_sub(width_of(&left));
     let middle = fit(&middle, room);
