@@ -6,6 +6,7 @@
 //! few bytes, `terminal` owns the terminal's modes. This module runs the
 //! loop: events in, actions applied, one frame drawn per burst of events.
 
+pub mod actors_view;
 pub mod app;
 pub mod config;
 pub mod find;
@@ -13,6 +14,8 @@ pub mod index;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod library_view;
+pub mod list_keys;
 pub mod panels;
 pub mod reader;
 pub mod screen;

@@ -236,7 +236,7 @@ fn row_line(reader: &Reader, theme: &Theme, row: &Row, width: usize) -> Line<'st
                 QuoteKind::Partial => format!("‘{text}’"),
                 QuoteKind::Indirect => text.to_string(),
             };
-            let text = fit(&format!(" {text}"), width.saturating_sub(width_of(&who)));
+            let text = fit(&format!(": {text}"), width.saturating_sub(width_of(&who)));
             Line::from(vec![
                 Span::styled(who, who_style),
                 Span::styled(text, bold(here)),

@@ -1,0 +1,451 @@
+//! The rules of HTML extraction as data: which tags hold no text, which
+//! break the flow of text into blocks, and which tags, classes and ids mark
+//! a part of the page that is not the article (navigation, share bars,
+//! related links, captions...).
+
+/// What an element does to the flow of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Text flows through it (`span`, `em`, `strong`...).
+    Inline,
+    /// A link: its text counts towards a block's link density.
+    Link,
+    /// `<br>`: ends the current line of text.
+    Break,
+    /// A paragraph `<p>`.
+    Paragraph,
+    /// `<h1>`..`<h6>`, with the level.
+    Heading(u8),
+    /// A list item (`li`, `dt`, `dd`).
+    ListItem,
+    /// A quotation block (`blockquote`), also how sites embed a post.
+    Quote,
+    /// Preformatted text: line breaks are kept.
+    Pre,
+    /// A table row: its cells are read as one line.
+    Row,
+    /// A table cell: a space apart from its neighbours, not a block.
+    Cell,
+    /// A custom element (`<my-widget>`): inline inside a paragraph or a
+    /// heading, a block elsewhere.
+    Custom,
+    /// Any other element that starts a new block (`div`, `section`, and
+    /// unknown elements).
+    Block,
+}
+
+/// Why a part of the page is not article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// The reason shown to the reader ("share bar", "related links").
+    pub reason: &'static str,
+    /// Whether the text belongs in `removed` when it sits inside the
+    /// article: a share bar or a caption is worth seeing there, the page's
+    /// menus are not.
+    pub shown: bool,
+    /// A strong mark holds even when the same element also names itself
+    /// article content (`class="article-share"`); a weak one (`header`,
+    /// `meta`) yields to such a name.
+    pub strong: bool,
+}
+
+const fn mark(reason: &'static str, shown: bool, strong: bool) -> Mark {
+    Mark {
+        reason,
+        shown,
+        strong,
+    }
+}
+
+const NAVIGATION: Mark = mark("navigation", false, false);
+const PAGE_HEADER: Mark = mark("page header", false, false);
+const PAGE_FOOTER: Mark = mark("page footer", false, false);
+const SIDEBAR: Mark = mark("sidebar", true, true);
+const CAPTION: Mark = mark("caption", true, true);
+const SHARE: Mark = mark("share bar", true, true);
+const RELATED: Mark = mark("related links", true, true);
+const NEWSLETTER: Mark = mark("newsletter box", true, true);
+const COMMENTS: Mark = mark("comments", true, true);
+const ADVERTISING: Mark = mark("advertising", false, true);
+const BYLINE: Mark = mark("byline", false, true);
+const DATE: Mark = mark("date line", false, false);
+const TAGS: Mark = mark("tags", true, false);
+const COOKIES: Mark = mark("cookie notice", false, true);
+const PROMOTION: Mark = mark("promotion", true, true);
+/// Text a reader of the page never sees; skipped like `hidden`.
+pub const HIDDEN: Mark = mark("hidden text", false, true);
+/// A pop-up shown on hover. Its trigger and its card may both carry the
+/// word (`rollover-person` around `rollover-person-card`): only the
+/// innermost such element is the hidden card.
+pub const HOVER: Mark = mark("hover card", false, true);
+const WIDGET: Mark = mark("page widget", false, false);
+const ARTICLE_META: Mark = mark("article details", false, false);
+
+/// Elements whose content is never text to read: code, styles, embedded
+/// media and form controls (their labels are chrome).
+pub fn is_skipped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "map"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "dialog"
+            | "link"
+            | "meta"
+            | "base"
+            | "title"
+    )
+}
+
+/// How `name` shapes the flow of text. Unknown and custom elements start a
+/// block: a spurious break costs less than two words glued together.
+pub fn role_of(name: &str) -> Role {
+    match name {
+        "a" => Role::Link,
+        "br" => Role::Break,
+        "p" => Role::Paragraph,
+        "h1" => Role::Heading(1),
+        "h2" => Role::Heading(2),
+        "h3" => Role::Heading(3),
+        "h4" => Role::Heading(4),
+        "h5" => Role::Heading(5),
+        "h6" => Role::Heading(6),
+        "li" | "dt" | "dd" => Role::ListItem,
+        "blockquote" => Role::Quote,
+        "pre" => Role::Pre,
+        "tr" => Role::Row,
+        "td" | "th" => Role::Cell,
+        "abbr" | "acronym" | "b" | "bdi" | "bdo" | "big" | "cite" | "code" | "data" | "del"
+        | "dfn" | "em" | "font" | "i" | "img" | "ins" | "kbd" | "label" | "mark" | "nobr" | "q"
+        | "s" | "samp" | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time" | "tt"
+        | "u" | "var" | "wbr" | "picture" | "source" => Role::Inline,
+        custom if custom.contains('-') => Role::Custom,
+        _ => Role::Block,
+    }
+}
+
+/// Tags that are page furniture by themselves.
+pub fn mark_of_tag(name: &str) -> Option<Mark> {
+    match name {
+        "nav" | "menu" => Some(NAVIGATION),
+        "header" => Some(PAGE_HEADER),
+        "footer" => Some(PAGE_FOOTER),
+        "aside" => Some(SIDEBAR),
+        "figcaption" => Some(CAPTION),
+        _ => None,
+    }
+}
+
+/// Whole class names that hide text from sighted readers.
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "is-hidden",
+    "u-hidden",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "element-invisible",
+    "offscreen",
+];
+
+/// Words in a class or id that mark what an element is, with the mark.
+/// Words are whole parts of the name (`related-posts` -> `related`,
+/// `shareBar` -> `share`), never substrings (`header` is not `head`).
+const NAME_WORDS: &[(&str, Mark)] = &[
+    // pop-ups shown on hover, hidden in the page as saved
+    ("rollover", HOVER),
+    ("tooltip", HOVER),
+    ("popover", HOVER),
+    ("hovercard", HOVER),
+    // share and social buttons
+    ("share", SHARE),
+    ("shares", SHARE),
+    ("sharing", SHARE),
+    ("sharebar", SHARE),
+    ("sharetools", SHARE),
+    ("social", SHARE),
+    ("addthis", SHARE),
+    // links to other stories
+    ("related", RELATED),
+    ("recommended", RELATED),
+    ("recommendations", RELATED),
+    ("recirc", RELATED),
+    ("recirculation", RELATED),
+    ("outbrain", RELATED),
+    ("taboola", RELATED),
+    ("trending", RELATED),
+    ("popular", RELATED),
+    ("mostread", RELATED),
+    ("readmore", RELATED),
+    // newsletter and subscription pitches
+    ("newsletter", NEWSLETTER),
+    ("newsletters", NEWSLETTER),
+    ("subscribe", NEWSLETTER),
+    ("subscription", NEWSLETTER),
+    ("signup", NEWSLETTER),
+    // reader comments
+    ("comment", COMMENTS),
+    ("comments", COMMENTS),
+    ("disqus", COMMENTS),
+    // captions and photo credits
+    ("caption", CAPTION),
+    ("captions", CAPTION),
+    ("figcaption", CAPTION),
+    ("credit", CAPTION),
+    ("credits", CAPTION),
+    // who wrote it and when
+    ("byline", BYLINE),
+    ("author", BYLINE),
+    ("authors", BYLINE),
+    ("contributor", BYLINE),
+    ("timestamp", DATE),
+    ("date", DATE),
+    ("dateline", DATE),
+    ("published", DATE),
+    // advertising
+    ("ad", ADVERTISING),
+    ("ads", ADVERTISING),
+    ("advert", ADVERTISING),
+    ("advertisement", ADVERTISING),
+    ("advertising", ADVERTISING),
+    ("dfp", ADVERTISING),
+    ("sponsor", ADVERTISING),
+    ("sponsored", ADVERTISING),
+    ("promo", PROMOTION),
+    ("promotion", PROMOTION),
+    // cookie and consent notices
+    ("cookie", COOKIES),
+    ("cookies", COOKIES),
+    ("consent", COOKIES),
+    ("gdpr", COOKIES),
+    // site furniture
+    ("breadcrumb", NAVIGATION),
+    ("breadcrumbs", NAVIGATION),
+    ("nav", NAVIGATION),
+    ("navbar", NAVIGATION),
+    ("navigation", NAVIGATION),
+    ("menu", NAVIGATION),
+    ("pagination", NAVIGATION),
+    ("pager", NAVIGATION),
+    ("header", PAGE_HEADER),
+    ("masthead", PAGE_HEADER),
+    ("footer", PAGE_FOOTER),
+    ("sidebar", SIDEBAR),
+    ("rail", SIDEBAR),
+    ("widget", WIDGET),
+    ("toolbar", WIDGET),
+    ("modal", WIDGET),
+    ("popup", WIDGET),
+    ("overlay", WIDGET),
+    ("banner", WIDGET),
+    ("tags", TAGS),
+    ("keywords", TAGS),
+    ("topics", TAGS),
+    ("meta", ARTICLE_META),
+];
+
+/// Words that name the article itself: a weak mark on the same element
+/// yields to them (`article-header` is not the page header).
+const CONTENT_WORDS: &[&str] = &["article", "content", "body", "story", "post", "entry"];
+
+/// `role` attribute values that name page furniture.
+fn mark_of_aria_role(role: &str) -> Option<Mark> {
+    match role {
+        "navigation" | "menu" | "menubar" => Some(NAVIGATION),
+        "banner" => Some(PAGE_HEADER),
+        "contentinfo" => Some(PAGE_FOOTER),
+        "complementary" => Some(SIDEBAR),
+        _ => None,
+    }
+}
+
+/// The mark that an element's class, id or ARIA role gives it. The root
+/// elements (`html`, `body`, `main`) are never marked: their names
+/// describe the whole page (`class="single-post has-comments"`).
+pub fn mark_of_names(
+    class: Option<&str>,
+    id: Option<&str>,
+    role: Option<&str>,
+    tag: &str,
+) -> Option<Mark> {
+    if matches!(tag, "html" | "body" | "main") {
+        return None;
+    }
+    let class = class.unwrap_or("");
+    if class
+        .split_ascii_whitespace()
+        .any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    {
+        return Some(HIDDEN);
+    }
+    let mut found: Option<Mark> = None;
+    let mut names_content = false;
+    for word in name_words(class).chain(name_words(id.unwrap_or(""))) {
+        if CONTENT_WORDS.contains(&word.as_str()) {
+            names_content = true;
+        } else if found.is_none_or(|m| !m.strong)
+            && let Some((_, m)) = NAME_WORDS.iter().find(|(w, _)| *w == word)
+        {
+            found = Some(*m);
+        }
+    }
+    let found = found.or_else(|| role.and_then(mark_of_aria_role));
+    found.filter(|m| m.strong || !names_content)
+}
+
+/// Class prefixes that label a taxonomy (WordPress puts `category-news`,
+/// `tag-ads`, `author-jane` on the article itself): no word of such a
+/// class says what the element is.
+const TAXONOMY_PREFIXES: &[&str] = &[
+    "category-",
+    "tag-",
+    "author-",
+    "format-",
+    "type-",
+    "status-",
+    "postid-",
+    "term-",
+];
+
+/// Words after which the rest of a class describes a layout option, not
+/// the element (`content-with-sidebar`, `has-comments`, `non-ad-column`).
+const MODIFIER_WORDS: &[&str] = &["has", "with", "without", "enable", "enabled", "no", "non"];
+
+/// The lower-case words of a class or id list: split at anything that is
+/// not a letter or digit and where camelCase turns upper. Taxonomy classes
+/// are skipped, and a class stops at a modifier word.
+fn name_words(names: &str) -> impl Iterator<Item = String> + '_ {
+    let mut words = Vec::new();
+    for class in names.split_ascii_whitespace().take(64) {
+        let lower = class.to_ascii_lowercase();
+        if TAXONOMY_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+            continue;
+        }
+        for word in class_words(class) {
+            if MODIFIER_WORDS.contains(&word.as_str()) {
+                break;
+            }
+            words.push(word);
+        }
+    }
+    words.into_iter()
+}
+
+/// The words of one class name.
+fn class_words(class: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in class.chars().take(200) {
+        if !c.is_ascii_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        word.push(c.to_ascii_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(class: &str) -> Option<&'static str> {
+        mark_of_names(Some(class), None, None, "div").map(|m| m.reason)
+    }
+
+    #[test]
+    fn class_words_are_split_at_dashes_and_camel_case() {
+        let words: Vec<String> = name_words("article-body shareBar related_posts").collect();
+        assert_eq!(
+            words,
+            ["article", "body", "share", "bar", "related", "posts"]
+        );
+    }
+
+    #[test]
+    fn share_and_related_boxes_are_marked() {
+        assert_eq!(reason("story-share-tools"), Some("share bar"));
+        assert_eq!(reason("relatedArticles"), Some("related links"));
+        assert_eq!(reason("newsletter-signup"), Some("newsletter box"));
+        assert_eq!(reason("figure__caption"), Some("caption"));
+    }
+
+    #[test]
+    fn a_weak_mark_yields_to_a_content_name() {
+        assert_eq!(reason("article-header"), None);
+        assert_eq!(reason("site-header"), Some("page header"));
+        assert_eq!(reason("post-meta"), None);
+    }
+
+    #[test]
+    fn words_inside_other_words_do_not_match() {
+        assert_eq!(reason("headline"), None);
+        assert_eq!(reason("shadow-box"), None);
+        assert_eq!(reason("loaded"), None);
+    }
+
+    #[test]
+    fn taxonomy_and_layout_options_are_not_roles() {
+        assert_eq!(reason("post category-advertising author-jo"), None);
+        assert_eq!(reason("content-with-sidebar"), None);
+        assert_eq!(reason("has-comments"), None);
+    }
+
+    #[test]
+    fn page_roots_are_never_marked() {
+        assert_eq!(
+            mark_of_names(Some("has-comments"), None, None, "body"),
+            None
+        );
+    }
+
+    #[test]
+    fn screen_reader_text_is_hidden() {
+        assert_eq!(reason("sr-only"), Some("hidden text"));
+    }
+
+    #[test]
+    fn aria_roles_mark_furniture() {
+        let m = mark_of_names(None, None, Some("navigation"), "div");
+        assert_eq!(m.map(|m| m.reason), Some("navigation"));
+    }
+
+    #[test]
+    fn text_tags_and_blocks() {
+        assert_eq!(role_of("span"), Role::Inline);
+        assert_eq!(role_of("h3"), Role::Heading(3));
+        assert_eq!(role_of("my-widget"), Role::Custom);
+        assert_eq!(role_of("marquee"), Role::Block);
+        assert!(is_skipped_tag("script"));
+        assert_eq!(mark_of_tag("nav").map(|m| m.reason), Some("navigation"));
+    }
+}
