@@ -239,14 +239,16 @@ fn draw(term: &mut Term, app: &App) -> io::Result<()> {
 
 /// The action an input asks for, given what the reader is doing.
 pub fn action_for(app: &App, input: &Input) -> Option<Action> {
+    reader_action(&app.reader, &app.settings, input)
+}
+
+/// The action an input asks of the article screen: keys go to the find
+/// prompt while it is open, else through the keymap.
+pub fn reader_action(reader: &Reader, settings: &Settings, input: &Input) -> Option<Action> {
     match input {
-        Input::Key(key) if app.reader.find.editing => prompt_action(key),
-        Input::Key(key) => app
-            .settings
-            .keymap
-            .command(key)
-            .map(keymap::Command::action),
-        Input::Mouse(m) if app.settings.mouse => match m.kind {
+        Input::Key(key) if reader.find.editing => prompt_action(key),
+        Input::Key(key) => settings.keymap.command(key).map(keymap::Command::action),
+        Input::Mouse(m) if settings.mouse => match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
                 column: m.column,
                 row: m.row,

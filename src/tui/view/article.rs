@@ -8,7 +8,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::Block;
 
-use crate::tui::app::App;
 use crate::tui::index::Place;
 use crate::tui::layout::{Areas, Mode};
 use crate::tui::reader::{Focus, Jump, Reader};
@@ -18,9 +17,9 @@ use crate::tui::theme::Theme;
 /// The mark beside the current paragraph.
 const CURRENT_MARK: &str = "▌";
 
-pub fn draw(app: &App, frame: &mut Frame, areas: &Areas) {
-    let reader = &app.reader;
-    let theme = &app.settings.theme;
+pub fn draw(scene: &super::Scene, frame: &mut Frame, areas: &Areas) {
+    let reader = scene.reader;
+    let theme = &scene.settings.theme;
     if areas.mode != Mode::Narrow {
         let name = std::path::Path::new(&reader.article.source)
             .file_name()

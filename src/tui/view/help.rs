@@ -8,16 +8,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{fit, width_of};
-use crate::tui::app::App;
 use crate::tui::keymap::{Command, Keymap, Section};
 use crate::tui::theme::Theme;
 
 /// The widest the keys column gets.
 const KEYS_COLS_MAX: usize = 30;
 
-pub fn draw(app: &App, frame: &mut Frame, screen: Rect) {
-    let theme = &app.settings.theme;
-    let lines = help_lines(&app.settings.keymap, &app.errors, theme);
+pub fn draw(scene: &super::Scene, frame: &mut Frame, screen: Rect) {
+    let theme = &scene.settings.theme;
+    let lines = help_lines(&scene.settings.keymap, scene.errors, theme);
     let width = screen.width.min(80);
     let height = screen
         .height
@@ -30,12 +29,12 @@ pub fn draw(app: &App, frame: &mut Frame, screen: Rect) {
         height,
     };
     let rows = usize::from(height.saturating_sub(2));
-    let scroll = app
+    let scroll = scene
         .reader
         .help
         .unwrap_or(0)
         .min(lines.len().saturating_sub(rows));
-    let close = app
+    let close = scene
         .settings
         .keymap
         .first_key(Command::Help)

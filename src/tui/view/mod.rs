@@ -1,5 +1,7 @@
 //! Drawing the reader: a pure function of the [`App`] state. One module per
 //! part of the screen; every string passes [`safe`] on its way to ratatui.
+//! The article screen draws from a [`Scene`], so that a caller holding a
+//! [`Reader`] of its own (the library) can draw it too.
 
 mod article;
 mod help;
@@ -12,13 +14,41 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
-use super::app::App;
+use super::app::{App, Settings};
 use super::layout::{self, Mode, TINY_COLS, TINY_ROWS};
+use super::reader::Reader;
 use super::text::safe;
+
+/// What the article screen is drawn from.
+#[derive(Clone, Copy)]
+pub struct Scene<'a> {
+    pub reader: &'a Reader,
+    pub settings: &'a Settings,
+    /// Problems found at start, listed in the help.
+    pub errors: &'a [String],
+    /// The article's number and how many are open, when more than one.
+    pub article: Option<(usize, usize)>,
+}
+
+impl<'a> Scene<'a> {
+    pub fn of(app: &'a App) -> Self {
+        Scene {
+            reader: &app.reader,
+            settings: &app.settings,
+            errors: &app.errors,
+            article: (app.articles.len() > 1).then_some((app.current + 1, app.articles.len())),
+        }
+    }
+}
 
 /// Draw the whole screen.
 pub fn view(app: &App, frame: &mut Frame) {
-    let reader = &app.reader;
+    draw(&Scene::of(app), frame);
+}
+
+/// Draw the article screen.
+pub fn draw(scene: &Scene, frame: &mut Frame) {
+    let reader = scene.reader;
     let areas = layout::areas(
         frame.area(),
         reader.layout_choice,
@@ -31,12 +61,12 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     let overlay = areas.mode == Mode::Narrow && reader.focus.panel().is_some();
     if !overlay {
-        article::draw(app, frame, &areas);
+        article::draw(scene, frame, &areas);
     }
-    panels::draw(app, frame, &areas);
-    status::draw(app, frame, areas.status);
+    panels::draw(scene, frame, &areas);
+    status::draw(scene, frame, areas.status);
     if reader.help.is_some() {
-        help::draw(app, frame, frame.area());
+        help::draw(scene, frame, frame.area());
     }
 }
 

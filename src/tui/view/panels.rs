@@ -10,15 +10,14 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{fit, width_of};
 use crate::model::{ActorKind, Polarity, QuoteKind};
-use crate::tui::app::App;
 use crate::tui::layout::{Areas, Mode};
 use crate::tui::panels::{Panel, Row, Scope};
 use crate::tui::reader::{Focus, Reader, list_offset};
 use crate::tui::theme::Theme;
 
-pub fn draw(app: &App, frame: &mut Frame, areas: &Areas) {
-    let reader = &app.reader;
-    let theme = &app.settings.theme;
+pub fn draw(scene: &super::Scene, frame: &mut Frame, areas: &Areas) {
+    let reader = scene.reader;
+    let theme = &scene.settings.theme;
     for panel in Panel::ALL {
         let (Some(block), Some(list)) = (areas.panels[panel.slot()], areas.lists[panel.slot()])
         else {

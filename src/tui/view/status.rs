@@ -6,16 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Scene;
 use super::{fit, width_of};
-use crate::tui::app::App;
 use crate::tui::keymap::Command;
 use crate::tui::reader::{Jump, Reader};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let reader = &app.reader;
-    let theme = &app.settings.theme;
+pub fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
+    let reader = scene.reader;
+    let theme = &scene.settings.theme;
     let width = usize::from(area.width);
-    let place = place(app);
+    let place = place(scene);
     let (middle, error) = if reader.find.editing {
         (prompt(reader), false)
     } else if let Some(m) = &reader.message {
@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         (progress(reader), false)
     };
-    let hints = crate::tui::text::safe(&hints(app)).into_owned();
+    let hints = crate::tui::text::safe(&hints(scene)).into_owned();
     let left = format!(" {place} ");
     let room = width.saturating_sub(width_of(&left));
     let middle = fit(&middle, room);
@@ -45,8 +45,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// "¶3/16 26%" and the article number when there are several.
-fn place(app: &App) -> String {
-    let r = &app.reader;
+fn place(scene: &Scene) -> String {
+    let r = scene.reader;
     let paragraphs = r.article.paragraphs.len();
     let lines = r.text.lines.len().max(1);
     let seen = (r.scroll + r.rows_in_view()).min(lines);
@@ -55,8 +55,8 @@ fn place(app: &App) -> String {
         Some(p) => format!("¶{}/{paragraphs} {percent}%", p + 1),
         None => format!("{percent}%"),
     };
-    if app.articles.len() > 1 {
-        s.push_str(&format!(" · {}/{}", app.current + 1, app.articles.len()));
+    if let Some((number, count)) = scene.article {
+        s.push_str(&format!(" · {number}/{count}"));
     }
     s
 }
@@ -101,8 +101,8 @@ fn progress(r: &Reader) -> String {
 }
 
 /// "? help  / find  Tab panels  q quit", from the keymap.
-fn hints(app: &App) -> String {
-    let map = &app.settings.keymap;
+fn hints(scene: &Scene) -> String {
+    let map = &scene.settings.keymap;
     let mut out = Vec::new();
     for (command, what) in [
         (Command::Help, "help"),
