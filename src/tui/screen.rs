@@ -328,17 +328,20 @@ fn encode(prev: &Shown, next: &Buffer, budget: usize) -> Option<Vec<u8>> {
         let mut i = 0;
         while i < changed.len() {
             let x = changed[i];
-            let run = blank_run(next, &changed[i..], y);
-            let to_end = x + run as u16 == width;
-            if (to_end && run >= 4 || run >= 10) && erasable(prev, x, y, run as u16) {
+            // blanks from here on: erase them at once when enough of them
+            // changed (erasing a blank that did not is harmless)
+            let span = blank_span(next, x, y);
+            let erased = changed[i..].iter().take_while(|&&c| c < x + span).count();
+            let to_end = x + span == width;
+            if (to_end && erased >= 4 || erased >= 8) && erasable(prev, x, y, span) {
                 e.go(x, y);
                 e.set_pen(Pen::default());
                 if to_end {
                     e.out.extend_from_slice(b"\x1b[K");
                 } else {
-                    write_csi(&mut e.out, run as u16, b'X');
+                    write_csi(&mut e.out, span, b'X');
                 }
-                i += run;
+                i += erased;
                 continue;
             }
             e.go(x, y);
@@ -383,17 +386,12 @@ fn symbol_width(c: &Cell) -> u16 {
     }
 }
 
-/// How many of the columns from the first are blank default cells side by
-/// side.
-fn blank_run(next: &Buffer, columns: &[u16], y: u16) -> usize {
-    let first = columns[0];
-    columns
-        .iter()
-        .enumerate()
-        .take_while(|(k, x)| {
-            usize::from(**x) == usize::from(first) + k && next.cell((**x, y)).is_some_and(is_blank)
-        })
-        .count()
+/// How many cells of row `y` from column `x` are blank, with no colour or
+/// attribute.
+fn blank_span(next: &Buffer, x: u16, y: u16) -> u16 {
+    (x..next.area.width)
+        .take_while(|&cx| next.cell((cx, y)).is_some_and(is_blank))
+        .count() as u16
 }
 
 fn is_blank(c: &Cell) -> bool {
