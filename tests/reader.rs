@@ -636,3 +636,33 @@ fn the_readme_config_example_is_a_valid_config() {
     let (_, errors) = dossier::tui::config::parse(example);
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn monochrome_draws_with_attributes_only() {
+    use dossier::tui::theme::{Depth, Theme};
+    let settings = Settings {
+        theme: Theme::new(Depth::Mono),
+        ..Settings::default()
+    };
+    let mut app = App::with_settings(
+        vec![seed_article()],
+        Vec::new(),
+        160,
+        48,
+        settings,
+        Positions::in_memory(),
+    );
+    app.update(Action::FocusNext);
+    press(&mut app, Action::Down(1), 2);
+    app.update(Action::Find);
+    app.update(Action::FindInput('m'));
+    let buf = render(&app);
+    let reset = ratatui::style::Color::Reset;
+    assert!(buf.content.iter().all(|c| c.fg == reset && c.bg == reset));
+    // the selection and the highlights still show
+    assert!(
+        buf.content
+            .iter()
+            .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+    );
+}

@@ -159,10 +159,17 @@ impl<W: Write> Backend for Screen<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        // ratatui sends the cells that changed; the cells a wide character
+        // covers are not sent, and are blank in its buffer
         let mut next = self.shown.clone();
         for (x, y, cell) in content {
             if let Some(c) = next.cell_mut((x, y)) {
                 *c = cell.clone();
+            }
+            for covered in x + 1..x.saturating_add(symbol_width(cell)) {
+                if let Some(c) = next.cell_mut((covered, y)) {
+                    c.reset();
+                }
             }
         }
         self.present(&mut next)
@@ -731,5 +738,117 @@ mod tests {
             screen.cell(2, 0).map(|c| c.fgcolor()),
             Some(vt100::Color::Rgb(1, 2, 3))
         );
+    }
+
+    /// One row of a random screen: words, wide characters, styled runs.
+    fn random_rows(
+        width: u16,
+        height: u16,
+    ) -> impl proptest::strategy::Strategy<Value = Vec<(String, u8)>> {
+        use proptest::prelude::*;
+        let word = prop_oneof![
+            Just("the"),
+            Just("minister"),
+            Just("東京"),
+            Just("会議"),
+            Just("  "),
+            Just("said"),
+            Just("—"),
+            Just("x"),
+        ];
+        let row =
+            (proptest::collection::vec(word, 0..12), 0u8..4).prop_map(move |(words, style)| {
+                let mut line = words.join(" ");
+                while unicode_width::UnicodeWidthStr::width(line.as_str()) > usize::from(width) {
+                    line.pop();
+                }
+                (line, style)
+            });
+        proptest::collection::vec(row, usize::from(height))
+    }
+
+    fn paint(buf: &mut Buffer, rows: &[(String, u8)]) {
+        for (y, (line, style)) in rows.iter().enumerate() {
+            let style = match style {
+                0 => Style::new(),
+                1 => Style::new().bold(),
+                2 => Style::new().reversed(),
+                _ => Style::new().fg(Color::Cyan).bg(Color::Black),
+            };
+            buf.set_string(0, y as u16, line, style);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever changes from frame to frame, with or without a scroll
+        /// hint, the terminal ends up showing exactly the last frame.
+        #[test]
+        fn the_terminal_always_shows_the_last_frame(
+            frames in proptest::collection::vec(random_rows(24, 6), 2..5),
+            scrolls in proptest::collection::vec(-3i32..4, 4),
+        ) {
+            let (w, h) = (24u16, 6u16);
+            let mut t = terminal(w, h);
+            for (i, rows) in frames.iter().enumerate() {
+                let lines = scrolls[i % scrolls.len()];
+                if lines != 0 {
+                    t.backend_mut().hint_scroll(ScrollHint { top: 1, bottom: h - 1, left: 0, right: w, lines });
+                }
+                t.draw(|f| paint(f.buffer_mut(), rows)).expect("draw");
+            }
+            let mut expected = Buffer::empty(Rect::new(0, 0, w, h));
+            paint(&mut expected, &frames[frames.len() - 1]);
+            let shown = emulate(t.backend().writer(), w, h);
+            for y in 0..h {
+                let mut want = String::new();
+                let mut skip = 0;
+                for x in 0..w {
+                    if skip > 0 { skip -= 1; continue; }
+                    let sym = expected[(x, y)].symbol();
+                    skip = sym.width().saturating_sub(1);
+                    want.push_str(sym);
+                }
+                proptest::prop_assert_eq!(shown[usize::from(y)].trim_end(), want.trim_end(), "row {}", y);
+            }
+        }
+
+        /// The scrolled encoding alone (whether or not it would be chosen)
+        /// also leaves exactly the new frame, for every scroll.
+        #[test]
+        fn a_scrolled_frame_is_always_right(
+            first in random_rows(24, 7),
+            second in random_rows(24, 7),
+            lines in proptest::prop_oneof![-3i32..=-1, 1i32..=3],
+            top in 0u16..3,
+        ) {
+            let (w, h) = (24u16, 7u16);
+            let area = Rect::new(0, 0, w, h);
+            let mut before = Buffer::empty(area);
+            paint(&mut before, &first);
+            let mut after = Buffer::empty(area);
+            paint(&mut after, &second);
+            let hint = ScrollHint { top, bottom: h - 1, left: 0, right: w, lines };
+            proptest::prop_assert!(usable(hint, &after));
+            let blank = Buffer::empty(area);
+            let mut bytes = encode(&Shown::new(&blank, None), &before, usize::MAX).expect("bytes");
+            bytes.extend(encode(&Shown::new(&before, Some(hint)), &after, usize::MAX).expect("bytes"));
+            let shown = emulate(&bytes, w, h);
+            for y in 0..h {
+                let want: String = (0..w)
+                    .scan(0usize, |skip, x| {
+                        if *skip > 0 {
+                            *skip -= 1;
+                            return Some(String::new());
+                        }
+                        let sym = after[(x, y)].symbol();
+                        *skip = sym.width().saturating_sub(1);
+                        Some(sym.to_string())
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(shown[usize::from(y)].trim_end(), want.trim_end(), "row {}", y);
+            }
+        }
     }
 }
