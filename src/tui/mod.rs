@@ -153,7 +153,9 @@ fn event_loop(
         term.backend_mut().send_raw(terminal::ASK_MARGINS);
     }
     term.clear()?;
-    draw(term, app)?;
+    if let Some(exit) = hung_up(draw(term, app))? {
+        return Ok(exit);
+    }
     let mut parser = Parser::default();
     let mut buf = vec![0u8; 16 * 1024];
     loop {
@@ -211,7 +213,26 @@ fn event_loop(
         if let Some(hint) = before.scroll_hint(app) {
             term.backend_mut().hint_scroll(hint);
         }
-        draw(term, app)?;
+        if let Some(exit) = hung_up(draw(term, app))? {
+            return Ok(exit);
+        }
+    }
+}
+
+/// A frame that cannot be written because the terminal went away ends the
+/// reader as a hang-up does; other errors stay errors.
+fn hung_up(drawn: io::Result<()>) -> io::Result<Option<Exit>> {
+    const EIO: i32 = 5;
+    const ENXIO: i32 = 6;
+    match drawn {
+        Ok(()) => Ok(None),
+        Err(e)
+            if e.kind() == io::ErrorKind::BrokenPipe
+                || matches!(e.raw_os_error(), Some(EIO | ENXIO)) =>
+        {
+            Ok(Some(Exit::Signal(signal_hook::consts::SIGHUP)))
+        }
+        Err(e) => Err(e),
     }
 }
 

@@ -6,12 +6,17 @@
 use ratatui::layout::Rect;
 
 use super::app::Action;
-use super::find;
 use super::index::{ArticleIndex, Place};
 use super::layout::{self, Areas, LayoutChoice, Mode};
 use super::panels::{self, Panel, PanelRows, Scope, Target};
 use super::text::TextLayout;
-use crate::model::{Article, QuoteKind};
+use crate::model::Article;
+
+mod copy;
+mod mouse;
+mod seek;
+
+pub use copy::attributed_quote;
 
 /// Which pane movement keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -467,126 +472,6 @@ impl Reader {
         Outcome::Stay
     }
 
-    // ---- find, mentions, n and N ----
-
-    fn open_prompt(&mut self) {
-        self.find = Find {
-            editing: true,
-            origin: (self.scroll, self.current),
-            ..Find::default()
-        };
-        self.jump = Jump::Find;
-    }
-
-    /// Keys while the find prompt is open; false when the action is not a
-    /// prompt key (it then applies as usual).
-    fn update_prompt(&mut self, action: Action) -> bool {
-        match action {
-            Action::FindInput(c) => {
-                self.find.query.push(c);
-                self.search();
-            }
-            Action::FindBackspace => {
-                self.find.query.pop();
-                self.search();
-            }
-            Action::FindConfirm => {
-                self.find.editing = false;
-                if self.find.query.is_empty() {
-                    self.find = Find::default();
-                } else if self.find.hits.is_empty() {
-                    let q = super::text::safe(&self.find.query).into_owned();
-                    self.fail(&format!("Not found: {q}"));
-                }
-            }
-            Action::FindCancel => {
-                let (scroll, current) = self.find.origin;
-                self.find = Find::default();
-                self.scroll = scroll.min(self.max_scroll());
-                self.current = current;
-                self.jumped = None;
-            }
-            Action::Resize { .. } => return false,
-            _ => return true,
-        }
-        self.refresh_rows();
-        true
-    }
-
-    /// Find the query from where the prompt opened, and go to the first
-    /// match at or after it.
-    fn search(&mut self) {
-        self.find.hits = find::find(&self.article, &self.find.query);
-        let (scroll, current) = self.find.origin;
-        self.scroll = scroll.min(self.max_scroll());
-        self.current = current;
-        let from = current.unwrap_or(0);
-        let first = self
-            .find
-            .hits
-            .iter()
-            .position(|h| h.paragraph >= from)
-            .or((!self.find.hits.is_empty()).then_some(0));
-        self.find.current = first;
-        self.jumped = None;
-        if let Some(i) = first {
-            self.go_to(self.find.hits[i]);
-        }
-    }
-
-    /// `n` (step 1) and `N` (-1): the next match, or the next mention of the
-    /// selected actor, wrapping around at the ends.
-    fn next_match(&mut self, step: isize) {
-        let use_find =
-            !self.find.hits.is_empty() && (self.jump == Jump::Find || self.actor.is_none());
-        if use_find {
-            let n = self.find.hits.len();
-            let next = match self.find.current {
-                Some(i) => (i as isize + step).rem_euclid(n as isize) as usize,
-                None => 0,
-            };
-            self.find.current = Some(next);
-            self.go_to(self.find.hits[next]);
-            return;
-        }
-        let Some(actor) = self.actor else {
-            self.fail("Nothing to step through: find text (/) or select an actor");
-            return;
-        };
-        let places = self.mention_places(actor);
-        let from = self.jumped.unwrap_or(Place {
-            paragraph: self.current.unwrap_or(0),
-            start: 0,
-            end: 0,
-        });
-        let next = if step > 0 {
-            let at = self.jumped.is_some();
-            places
-                .iter()
-                .find(|p| if at { **p > from } else { **p >= from })
-                .or(places.first())
-        } else {
-            places.iter().rev().find(|p| **p < from).or(places.last())
-        };
-        match next.copied() {
-            Some(place) => self.go_to(place),
-            None => self.fail("This actor has no mentions in the text"),
-        }
-    }
-
-    /// Every mention of an actor and of the people who speak for it.
-    pub fn mention_places(&self, actor: usize) -> Vec<Place> {
-        let mut places: Vec<Place> = self
-            .index
-            .actor_and_members(actor)
-            .into_iter()
-            .flat_map(|a| self.index.mentions_of[a].iter().copied())
-            .collect();
-        places.sort();
-        places.dedup();
-        places
-    }
-
     // ---- removed text, copy, help ----
 
     fn toggle_removed(&mut self) {
@@ -602,48 +487,6 @@ impl Reader {
         } else {
             "Removed text hidden".to_string()
         });
-    }
-
-    /// The quote `y` copies: the selected one in the Quotes panel (or the
-    /// selected position's), else the one last gone to, else the first in
-    /// the current paragraph.
-    pub fn quote_to_copy(&self) -> Option<usize> {
-        let from_panel = match self.focus {
-            Focus::Quotes => match self.cursor_target(Panel::Quotes) {
-                Some(Target::Quote(q)) => Some(q),
-                _ => None,
-            },
-            Focus::Positions => match self.cursor_target(Panel::Positions) {
-                Some(Target::Position(p)) => self.article.positions[p]
-                    .quote
-                    .as_deref()
-                    .and_then(|id| self.quote_index(id)),
-                _ => None,
-            },
-            _ => None,
-        };
-        from_panel
-            .or_else(|| {
-                let first = *self.mark.first()?;
-                (0..self.article.quotes.len()).find(|&q| {
-                    self.index.quote_places[q].as_ref().and_then(|p| p.first()) == Some(&first)
-                })
-            })
-            .or_else(|| {
-                let here = self.current?;
-                (0..self.article.quotes.len()).find(|&q| self.index.quote_covers(q, here))
-            })
-    }
-
-    fn copy(&mut self) {
-        let Some(q) = self.quote_to_copy() else {
-            self.fail("No quote to copy: select one in the Quotes panel");
-            return;
-        };
-        let text = attributed_quote(&self.article, &self.index, q);
-        let shown: String = super::text::safe(&text).chars().take(60).collect();
-        self.say(&format!("Copied: {shown}…"));
-        self.clipboard = Some(text);
     }
 
     /// Keys while the help is open; false to let the action through.
@@ -743,54 +586,6 @@ impl Reader {
         Some((self.article.paragraphs.get(pos)?.index, offset))
     }
 
-    // ---- mouse ----
-
-    fn click(&mut self, column: u16, row: u16) {
-        let areas = self.areas();
-        let at = ratatui::layout::Position::new(column, row);
-        if let Some(tabs) = areas.tabs.filter(|t| t.contains(at)) {
-            let third = (column - tabs.x) as usize * 3 / usize::from(tabs.width.max(1));
-            self.set_focus(Focus::of(Panel::ALL[third.min(2)]));
-            return;
-        }
-        for panel in Panel::ALL {
-            if let Some(list) = areas.lists[panel.slot()].filter(|l| l.contains(at)) {
-                self.set_focus(Focus::of(panel));
-                let rows = self.rows.of(panel);
-                let cursor = self
-                    .rows
-                    .cursor(panel, self.cursors[panel.slot()])
-                    .unwrap_or(0);
-                let offset = list_offset(cursor, rows.len(), usize::from(list.height));
-                let hit = offset + usize::from(row - list.y);
-                if let Some(target) = rows.get(hit).and_then(|r| r.target()) {
-                    self.set_cursor(panel, Some(target));
-                }
-                return;
-            }
-        }
-        if areas.body.contains(at) && areas.mode != Mode::Tiny {
-            self.set_focus(Focus::Text);
-            let line = self.scroll + usize::from(row - areas.body.y);
-            if let Some(p) = self.text.lines.get(line).and_then(|l| l.paragraph) {
-                self.current = Some(p);
-            }
-        }
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let areas = self.areas();
-        let at = ratatui::layout::Position::new(column, row);
-        let delta = if down { 3 } else { -3 };
-        for panel in Panel::ALL {
-            if areas.lists[panel.slot()].is_some_and(|l| l.contains(at)) {
-                self.move_cursor(panel, delta);
-                return;
-            }
-        }
-        self.scroll_by(delta);
-    }
-
     // ---- messages ----
 
     fn say(&mut self, text: &str) {
@@ -815,31 +610,5 @@ pub fn list_offset(cursor: usize, len: usize, height: usize) -> usize {
         0
     } else {
         cursor.saturating_sub(height / 2).min(len - height)
-    }
-}
-
-/// A quote with its attribution, as `y` copies it:
-/// `“We are not leaving.” — Florence Parly, Minister of the Armed Forces`.
-pub fn attributed_quote(article: &Article, index: &ArticleIndex, quote: usize) -> String {
-    let q = &article.quotes[quote];
-    let text = q.text.trim();
-    let quoted = text.starts_with(['“', '"', '«', '‘']);
-    let body = if q.kind == QuoteKind::Direct && !quoted {
-        format!("“{text}”")
-    } else {
-        text.to_string()
-    };
-    let speaker = index.quote_speaker[quote].map(|a| &article.actors[a]);
-    let who = match speaker {
-        Some(a) => match a.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            Some(title) => format!("{}, {}", a.name, title),
-            None => a.name.clone(),
-        },
-        None => q.speaker_text.clone().unwrap_or_default(),
-    };
-    if who.trim().is_empty() {
-        body
-    } else {
-        format!("{body} — {who}")
     }
 }
