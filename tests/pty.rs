@@ -429,3 +429,18 @@ fn escape_sequences_in_an_article_and_a_file_name_never_reach_the_terminal() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let mut s = Session::start(&[SEED], 80, 24);
+    s.wait_for_text("Mali: We need Russian");
+    let before = s.output_len();
+    s.send("\x1a");
+    s.wait_for_output(before, b"\x1b[?1049l");
+    // the shell's fg (here, with no job-control shell, a SIGCONT)
+    s.signal("CONT");
+    s.wait_for_output(before, b"\x1b[?1049h");
+    s.wait_for_text("Mali: We need Russian");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

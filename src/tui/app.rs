@@ -50,6 +50,8 @@ pub enum Action {
     Help,
     NextArticle,
     PrevArticle,
+    /// Give the terminal back to the shell until `fg`.
+    Suspend,
     Quit,
     /// The terminal changed size.
     Resize {
@@ -90,6 +92,8 @@ pub struct App {
     pub errors: Vec<String>,
     pub positions: Positions,
     pub quit: bool,
+    /// The user asked to suspend (the terminal layer does it).
+    pub suspend: bool,
 }
 
 impl App {
@@ -127,6 +131,7 @@ impl App {
             errors,
             positions,
             quit: false,
+            suspend: false,
         };
         app.restore_position();
         if let Some(first) = app.errors.first() {
@@ -153,6 +158,10 @@ impl App {
             Action::Quit => {
                 self.remember_position();
                 self.quit = true;
+            }
+            Action::Suspend => {
+                self.remember_position();
+                self.suspend = true;
             }
             Action::NextArticle => self.open(self.current + 1),
             Action::PrevArticle => self.open(self.current.saturating_sub(1)),

@@ -36,6 +36,7 @@ pub enum Command {
     Help,
     NextArticle,
     PrevArticle,
+    Suspend,
     Quit,
 }
 
@@ -94,6 +95,7 @@ const COMMANDS: &[(Command, &str, Section, &str, &[&str])] = &[
     (Command::NextArticle, "next_article", Section::Other, "next article", &["]"]),
     (Command::PrevArticle, "prev_article", Section::Other, "previous article", &["["]),
     (Command::Help, "help", Section::Other, "show or hide this help", &["?"]),
+    (Command::Suspend, "suspend", Section::Other, "suspend to the shell (fg comes back)", &["Ctrl-z"]),
     (Command::Quit, "quit", Section::Other, "quit", &["q", "Ctrl-c"]),
 ];
 
@@ -162,6 +164,7 @@ impl Command {
             Command::Copy => Action::Copy,
             Command::Help => Action::Help,
             Command::NextArticle => Action::NextArticle,
+            Command::Suspend => Action::Suspend,
             Command::PrevArticle => Action::PrevArticle,
             Command::Quit => Action::Quit,
         }

@@ -207,6 +207,13 @@ fn event_loop(
         if !changed {
             continue;
         }
+        if std::mem::take(&mut app.suspend) {
+            // save first: a stopped reader may never be resumed
+            let _ = app.positions.save();
+            terminal::suspend(app.settings.mouse)?;
+            term.backend_mut().resume();
+            term.clear()?;
+        }
         if let Some(text) = app.reader.clipboard.take() {
             term.backend_mut().send_raw(&terminal::clipboard(&text));
         }

@@ -93,6 +93,16 @@ impl<W: Write> Screen<W> {
         }
     }
 
+    /// After the terminal was given back and taken again: switch margins on
+    /// again; the caller clears the screen so that all is redrawn.
+    pub fn resume(&mut self) {
+        if self.margins {
+            self.pending
+                .extend_from_slice(crate::tui::terminal::MARGINS_ON);
+        }
+        self.cursor_hidden = None;
+    }
+
     /// Show `next`: send what differs from the screen now, the cheapest
     /// way found. `next` comes back holding the previous screen (a swap,
     /// not a copy).

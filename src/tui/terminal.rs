@@ -96,6 +96,14 @@ fn install_panic_hook() {
     });
 }
 
+/// Stop until the shell's `fg`: the terminal is given back first and its
+/// modes are switched on again after.
+pub fn suspend(mouse: bool) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter(mouse)
+}
+
 /// Note that left/right margins were switched on (restore switches them
 /// off).
 pub fn note_margins() {

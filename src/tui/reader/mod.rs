@@ -226,6 +226,7 @@ impl Reader {
             | Action::FindCancel
             | Action::NextArticle
             | Action::PrevArticle
+            | Action::Suspend
             | Action::Quit => {}
         }
         self.refresh_rows();
