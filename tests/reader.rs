@@ -666,3 +666,26 @@ fn monochrome_draws_with_attributes_only() {
             .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
     );
 }
+
+#[test]
+fn a_long_article_opens_scrolls_and_finds() {
+    let paragraphs: Vec<String> = (0..5000)
+        .map(|i| format!("Paragraph {i} says the envoy met the minister again."))
+        .collect();
+    let text = format!("A long one\n\n{}", paragraphs.join("\n\n"));
+    let a = dossier::analyse_text("long.txt", &text);
+    let mut app = App::new(vec![a], Vec::new(), 100, 30);
+    app.update(Action::Bottom);
+    assert!(app.reader.current > Some(4000));
+    app.update(Action::Find);
+    for c in "envoy".chars() {
+        app.update(Action::FindInput(c));
+    }
+    app.update(Action::FindConfirm);
+    assert!(app.reader.find.hits.len() >= 5000);
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    let _ = screen(&app);
+}

@@ -4,6 +4,7 @@
 //! actor (and its people) when one is selected.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 use super::index::ArticleIndex;
 use crate::model::Article;
@@ -247,6 +248,7 @@ fn position_rows(article: &Article, ix: &ArticleIndex, focus: Focus) -> Vec<Row>
     let here = |p: usize| focus.paragraph.is_some() && ix.position_paragraph[p] == focus.paragraph;
     // groups keyed by the actor's id as written, in order of appearance
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
     let mut order: Vec<usize> = (0..article.positions.len()).collect();
     order.sort_by_key(|&p| ix.position_paragraph[p].unwrap_or(usize::MAX));
     for p in order {
@@ -260,9 +262,12 @@ fn position_rows(article: &Article, ix: &ArticleIndex, focus: Focus) -> Vec<Row>
             continue;
         }
         let key = article.positions[p].actor.as_str();
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, list)) => list.push(p),
-            None => groups.push((key, vec![p])),
+        match group_of.get(key) {
+            Some(&g) => groups[g].1.push(p),
+            None => {
+                group_of.insert(key, groups.len());
+                groups.push((key, vec![p]));
+            }
         }
     }
     groups.sort_by_key(|(_, list)| !list.iter().any(|&p| here(p)));
