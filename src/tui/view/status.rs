@@ -23,16 +23,21 @@ pub fn draw(scene: &Scene, frame: &mut Frame, area: Rect) {
     } else {
         (progress(reader), false)
     };
-    let hints = crate::tui::text::safe(&hints(scene)).into_owned();
+    let hints = hints(scene);
     let left = format!(" {place} ");
     let room = width.saturating_sub(width_of(&left));
     let middle = fit(&middle, room);
     let rest = room.saturating_sub(width_of(&middle));
-    let hints = if width_of(&hints) < rest {
-        hints
-    } else {
-        String::new()
-    };
+    // as many hints as fit, most useful first
+    let mut shown = String::new();
+    for hint in &hints {
+        let next = format!("{shown}{hint}  ");
+        if width_of(&next) >= rest {
+            break;
+        }
+        shown = next;
+    }
+    let hints = shown;
     let pad = rest.saturating_sub(width_of(&hints));
     let middle_style = if error { theme.error } else { theme.status };
     let line = Line::from(vec![
@@ -100,19 +105,19 @@ fn progress(r: &Reader) -> String {
         .join(" · ")
 }
 
-/// "? help  / find  Tab panels  q quit", from the keymap.
-fn hints(scene: &Scene) -> String {
+/// "? help", "/ find", "Tab panels", "q quit": from the keymap.
+fn hints(scene: &Scene) -> Vec<String> {
     let map = &scene.settings.keymap;
-    let mut out = Vec::new();
-    for (command, what) in [
+    [
         (Command::Help, "help"),
+        (Command::Quit, "quit"),
         (Command::Find, "find"),
         (Command::FocusNext, "panels"),
-        (Command::Quit, "quit"),
-    ] {
-        if let Some(k) = map.first_key(command) {
-            out.push(format!("{k} {what}"));
-        }
-    }
-    format!("{} ", out.join("  "))
+    ]
+    .into_iter()
+    .filter_map(|(command, what)| {
+        let key = map.first_key(command)?;
+        Some(crate::tui::text::safe(&format!("{key} {what}")).into_owned())
+    })
+    .collect()
 }
