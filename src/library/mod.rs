@@ -82,6 +82,9 @@ pub struct Entry {
     /// The library's generation when this entry last changed: views that
     /// keep something per entry redo it when this moves.
     pub version: u64,
+    /// A date in the file's name, else its modification day (worked out
+    /// once: lists sort by it often).
+    file_day: Option<Day>,
 }
 
 impl Entry {
@@ -95,10 +98,7 @@ impl Entry {
     /// The day the list shows and sorts by: the article's date, a date in
     /// its file name, else the file's modification day.
     pub fn day(&self) -> Option<Day> {
-        self.digest()
-            .and_then(|d| d.day)
-            .or_else(|| dates::parse(&self.listing.rel))
-            .or_else(|| dates::from_unix_ns(self.listing.mtime_ns))
+        self.digest().and_then(|d| d.day).or(self.file_day)
     }
 
     /// The title, or the file name until it is known.
@@ -235,7 +235,9 @@ impl Library {
             self.pending += 1;
         }
         self.generation += 1;
+        let file_day = dates::parse(&listing.rel).or_else(|| dates::from_unix_ns(listing.mtime_ns));
         let entry = Entry {
+            file_day,
             listing,
             status,
             read,

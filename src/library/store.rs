@@ -117,8 +117,9 @@ pub struct Store {
 }
 
 /// What identifies the analyser: its version, the crate's, the cache
-/// format and what it makes of two small sample articles (so a change to
-/// the analysis that forgot to bump the version still invalidates).
+/// format, the build's source hash (see `build.rs`: any change to the code
+/// or its data tables invalidates) and what it makes of two small sample
+/// articles.
 pub static FINGERPRINT: LazyLock<u64> = LazyLock::new(|| {
     let text = crate::analyse_text(
         "probe.txt",
@@ -136,9 +137,10 @@ pub static FINGERPRINT: LazyLock<u64> = LazyLock::new(|| {
     .and_then(|raw| crate::from_raw(Path::new("probe.html"), raw).ok());
     let probe = serde_json::to_string(&(text, html)).unwrap_or_default();
     let key = format!(
-        "{FORMAT}/{}/{}/{}/{probe}",
+        "{FORMAT}/{}/{}/{}/{}/{probe}",
         crate::analyse::version::ANALYSER_VERSION,
         env!("CARGO_PKG_VERSION"),
+        env!("DOSSIER_SOURCE_HASH"),
         crate::model::SCHEMA,
     );
     xxh3_64(key.as_bytes())
