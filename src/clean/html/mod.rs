@@ -13,6 +13,7 @@
 mod blocks;
 mod filter;
 mod meta;
+mod nesting;
 mod page;
 mod rules;
 mod select;
