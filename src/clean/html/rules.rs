@@ -266,6 +266,11 @@ const NAME_WORDS: &[(&str, Mark)] = &[
 /// yields to them (`article-header` is not the page header).
 const CONTENT_WORDS: &[&str] = &["article", "content", "body", "story", "post", "entry"];
 
+/// Words that name a post embedded from a social network (`twitter-tweet`,
+/// `social-media-embed`): quoted in the article, part of its text, so the
+/// element is never marked as a share bar or anything else.
+const EMBED_WORDS: &[&str] = &["embed", "embedded", "tweet", "instagram"];
+
 /// `role` attribute values that name page furniture.
 fn mark_of_aria_role(role: &str) -> Option<Mark> {
     match role {
@@ -299,6 +304,9 @@ pub fn mark_of_names(
     let mut found: Option<Mark> = None;
     let mut names_content = false;
     for word in name_words(class).chain(name_words(id.unwrap_or(""))) {
+        if EMBED_WORDS.contains(&word.as_str()) {
+            return None;
+        }
         if CONTENT_WORDS.contains(&word.as_str()) {
             names_content = true;
         } else if found.is_none_or(|m| !m.strong)
@@ -418,6 +426,12 @@ mod tests {
         assert_eq!(reason("post category-advertising author-jo"), None);
         assert_eq!(reason("content-with-sidebar"), None);
         assert_eq!(reason("has-comments"), None);
+    }
+
+    #[test]
+    fn embedded_posts_are_article_text() {
+        assert_eq!(reason("social-media-embed"), None);
+        assert_eq!(reason("twitter-tweet"), None);
     }
 
     #[test]
