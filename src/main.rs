@@ -2,6 +2,7 @@
 //! an analysed article as JSON, JSON lines or text.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -68,47 +69,71 @@ fn run_export(path: &Path, format: Format, width: usize) -> ExitCode {
         ));
         return ExitCode::from(2);
     }
-    let files = if is_dir {
-        match library::scan(path) {
-            Ok(scan) => {
-                for e in &scan.errors {
-                    fail(e);
-                }
-                scan.files
-            }
-            Err(e) => {
-                fail(e);
-                return ExitCode::from(1);
-            }
+    if is_dir {
+        return export_folder(path, format, width);
+    }
+    let article = match dossier::load(path) {
+        Ok(a) => a,
+        Err(e) => {
+            fail(e);
+            return ExitCode::from(1);
         }
-    } else {
-        vec![path.to_path_buf()]
     };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    // a closed pipe (the reader of our output went away) is not an error
+    let _ = writeln!(out, "{}", render(&article, format, width)).and_then(|()| out.flush());
+    ExitCode::SUCCESS
+}
+
+fn render(article: &dossier::Article, format: Format, width: usize) -> String {
+    match format {
+        Format::Json => export::to_json(article),
+        Format::Jsonl => export::to_json_line(article),
+        Format::Text => export::to_text(article, width),
+    }
+}
+
+/// Every article of a folder in path order, through the library's scan and
+/// cache; a file that fails is reported on stderr and the rest goes on.
+fn export_folder(path: &Path, format: Format, width: usize) -> ExitCode {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for file in &files {
-        let article = match dossier::load(file) {
-            Ok(a) => a,
+    let cache = dossier::storage::cache_dir();
+    let lines = format == Format::Jsonl;
+    let walked = library::articles::each(path, cache.as_deref(), lines, |found| {
+        let text = match found.map(|f| (f, format)) {
+            Ok((f, Format::Jsonl)) => f.into_json_line(),
+            Ok((f, _)) => match f.into_article() {
+                Ok(a) => render(&a, format, width),
+                Err(e) => {
+                    fail(format_args!(
+                        "{}: {e}",
+                        dossier::ingest::sanitize::display_path(path)
+                    ));
+                    failed = true;
+                    return ControlFlow::Continue(());
+                }
+            },
             Err(e) => {
+                let _ = out.flush();
                 fail(e);
                 failed = true;
-                continue;
+                return ControlFlow::Continue(());
             }
-        };
-        let text = match format {
-            Format::Json => export::to_json(&article),
-            Format::Jsonl => export::to_json_line(&article),
-            Format::Text => export::to_text(&article, width),
         };
         if writeln!(out, "{text}").is_err() {
             // the reader of our output went away (a closed pipe): stop quietly
-            return ExitCode::SUCCESS;
+            return ControlFlow::Break(());
         }
+        ControlFlow::Continue(())
+    });
+    if let Err(e) = walked {
+        fail(e);
+        return ExitCode::from(1);
     }
-    if out.flush().is_err() {
-        return ExitCode::SUCCESS;
-    }
+    let _ = out.flush();
     if failed {
         ExitCode::from(1)
     } else {

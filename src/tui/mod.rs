@@ -2,8 +2,11 @@
 //! and its update; `view` draws it; `keymap` turns keys into actions; this
 //! module runs the loop and owns the terminal.
 
+pub mod actors_view;
 pub mod app;
 pub mod keymap;
+pub mod library_view;
+pub mod list_keys;
 pub mod view;
 
 use std::io;

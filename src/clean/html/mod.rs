@@ -19,7 +19,6 @@ mod rules;
 mod select;
 
 use super::Document;
-use super::structure::split_dateline;
 use crate::ingest::sanitize::sanitize;
 use crate::model::{Paragraph, ParagraphKind, Removed};
 use blocks::Block;
@@ -114,6 +113,7 @@ impl Pending {
                 text: safe(&text),
                 reason: reason.to_string(),
                 before,
+                at: None,
             });
         }
     }
@@ -132,6 +132,7 @@ fn drop_trailing_headings(doc: &mut Document) {
                 text: p.text,
                 reason: "heading without text".to_string(),
                 before: None,
+                at: None,
             });
         }
     }
@@ -156,11 +157,14 @@ fn split_first_dateline(doc: &mut Document) {
     }
     if let Some(first) = doc.paragraphs.first_mut()
         && first.kind == ParagraphKind::Body
-        && let Some((dateline, rest)) = split_dateline(&first.text)
-        && !rest.is_empty()
+        && let Some(d) = super::dateline::split(&first.text)
+        && !d.rest.is_empty()
     {
-        doc.dateline = Some(dateline);
-        first.text = rest;
+        doc.dateline = Some(d.place);
+        if doc.date.is_none() {
+            doc.date = d.date;
+        }
+        first.text = d.rest;
     }
 }
 /// A line that is only a place in capitals: "BAAR, SWITZERLAND".

@@ -1,0 +1,68 @@
+//! The whole analysis (sentences, actors, quotes, positions) over the
+//! PolNeAR dev texts, about 410 KB: the target is at least 5 MB/s on one
+//! core. The texts live in the shared evaluation folder beside the repo
+//! (`../shared`, or `DOSSIER_SHARED`); without it the bench says so and
+//! measures nothing.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dossier::analyse;
+use dossier::clean::{self, Document};
+use dossier::ingest;
+
+const DEV: &str = "eval/quotes/raw/polnear/dev/text";
+
+fn shared_dir() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("DOSSIER_SHARED").map(PathBuf::from),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
+        Some(PathBuf::from("/work/shared")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|d| d.join(DEV).is_dir())
+}
+
+/// The cleaned dev documents and their total size in bytes.
+fn documents(dir: &Path) -> (Vec<Document>, u64) {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let mut bytes = 0;
+    let mut docs = Vec::new();
+    for path in paths {
+        let Ok(raw) = ingest::read_path(&path) else {
+            continue;
+        };
+        bytes += raw.text.len() as u64;
+        docs.push(clean::clean(&raw));
+    }
+    (docs, bytes)
+}
+
+fn bench(c: &mut Criterion) {
+    let Some(shared) = shared_dir() else {
+        eprintln!("analyse bench: the shared folder with {DEV} is absent; nothing measured");
+        return;
+    };
+    let (docs, bytes) = documents(&shared.join(DEV));
+    // parse the bundled tables before timing
+    let _ = docs.first().map(analyse::analyse);
+    let mut group = c.benchmark_group("analyse");
+    group.throughput(Throughput::Bytes(bytes));
+    group.sample_size(20);
+    group.bench_function("polnear-dev", |b| {
+        b.iter(|| {
+            for d in &docs {
+                std::hint::black_box(analyse::analyse(d));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
