@@ -29,9 +29,9 @@ const RAW_TEXT: &[&str] = &[
 
 /// Elements that a start tag of the same kind closes (`<li>` after an
 /// unclosed `<li>`), so that pages that leave them open are not deep.
-fn closes_same(name: &str) -> bool {
+fn closes_same(name: Name) -> bool {
     matches!(
-        name,
+        name.as_str(),
         "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option" | "optgroup"
     )
 }
@@ -44,13 +44,39 @@ pub fn limit_depth(html: &str) -> Cow<'_, str> {
     Cow::Owned(flatten_deep(html))
 }
 
+/// A tag name, lower-cased, kept on the stack without allocating; names
+/// longer than this are cut (they only need to match their end tag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Name {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Name {
+    fn new(raw: &[u8]) -> Name {
+        let mut bytes = [0u8; 16];
+        let len = raw.len().min(16);
+        for (to, from) in bytes.iter_mut().zip(raw) {
+            *to = from.to_ascii_lowercase();
+        }
+        Name {
+            bytes,
+            len: len as u8,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
 /// One tag or run of text found by [`Tags`].
 #[derive(Debug, PartialEq, Eq)]
 enum Piece {
-    /// A start tag that opens an element: its lower-case name.
-    Open(String),
-    /// An end tag: its lower-case name.
-    Close(String),
+    /// A start tag that opens an element.
+    Open(Name),
+    /// An end tag.
+    Close(Name),
     /// Anything else: text, comments, void and self-closing tags.
     Other,
 }
@@ -110,14 +136,14 @@ fn read_tag(html: &str, start: usize) -> (Piece, usize) {
     {
         name_end += 1;
     }
-    let name = html[name_start..name_end].to_ascii_lowercase();
+    let name = Name::new(&bytes[name_start..name_end]);
     let (end, self_closing) = tag_end(bytes, name_end);
     if closing {
         return (Piece::Close(name), end);
     }
     if RAW_TEXT.contains(&name.as_str()) {
-        let close = format!("</{name}");
-        let end = find_ignore_case(bytes, end, close.as_bytes()).map_or(bytes.len(), |i| {
+        let close = [b"</", name.as_str().as_bytes()].concat();
+        let end = find_ignore_case(bytes, end, &close).map_or(bytes.len(), |i| {
             find_byte(bytes, i, b'>').saturating_add(1).min(bytes.len())
         });
         return (Piece::Other, end);
@@ -154,33 +180,46 @@ fn find_byte(bytes: &[u8], from: usize, needle: u8) -> usize {
         .map_or(bytes.len(), |i| from + i)
 }
 
-fn find_seq(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| from + i)
+/// Where `needle` next occurs from `from`, its bytes compared with
+/// `same`: jumps from one occurrence of the first byte to the next.
+fn find_with(
+    bytes: &[u8],
+    from: usize,
+    needle: &[u8],
+    same: impl Fn(&[u8], &[u8]) -> bool,
+) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut at = from;
+    loop {
+        at = find_byte(bytes, at, first);
+        let candidate = bytes.get(at..at + needle.len())?;
+        if same(candidate, needle) {
+            return Some(at);
+        }
+        at += 1;
+    }
 }
 
+fn find_seq(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    find_with(bytes, from, needle, |a, b| a == b)
+}
+
+/// `needle` starts with `<`, so the first byte needs no case folding.
 fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|i| from + i)
+    find_with(bytes, from, needle, <[u8]>::eq_ignore_ascii_case)
 }
 
 /// The open elements while reading a page: name, and whether its tags
 /// were kept.
 #[derive(Default)]
 struct Stack {
-    open: Vec<(String, bool)>,
+    open: Vec<(Name, bool)>,
 }
 
 impl Stack {
     /// Open `name`; `true` when its start tag is kept.
-    fn open(&mut self, name: String) -> bool {
-        if closes_same(&name) && self.open.last().is_some_and(|(top, _)| *top == name) {
+    fn open(&mut self, name: Name) -> bool {
+        if closes_same(name) && self.open.last().is_some_and(|(top, _)| *top == name) {
             self.open.pop();
         }
         let kept = self.open.len() < MAX_DEPTH;
@@ -189,9 +228,9 @@ impl Stack {
     }
 
     /// Close `name`; `false` when its start tag was left out.
-    fn close(&mut self, name: &str) -> bool {
+    fn close(&mut self, name: Name) -> bool {
         let reach = self.open.len().saturating_sub(END_TAG_REACH);
-        match self.open[reach..].iter().rposition(|(n, _)| n == name) {
+        match self.open[reach..].iter().rposition(|(n, _)| *n == name) {
             Some(i) => {
                 let (_, kept) = self.open[reach + i];
                 self.open.truncate(reach + i);
@@ -213,7 +252,7 @@ fn max_depth(html: &str) -> usize {
                 deepest = deepest.max(stack.open.len());
             }
             Piece::Close(name) => {
-                stack.close(&name);
+                stack.close(name);
             }
             Piece::Other => {}
         }
@@ -229,7 +268,7 @@ fn flatten_deep(html: &str) -> String {
     for (piece, start, end) in (Tags { html, pos: 0 }) {
         let keep = match piece {
             Piece::Open(name) => stack.open(name),
-            Piece::Close(name) => stack.close(&name),
+            Piece::Close(name) => stack.close(name),
             Piece::Other => true,
         };
         if keep {

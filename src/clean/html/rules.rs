@@ -303,17 +303,22 @@ pub fn mark_of_names(
     }
     let mut found: Option<Mark> = None;
     let mut names_content = false;
-    for word in name_words(class).chain(name_words(id.unwrap_or(""))) {
-        if EMBED_WORDS.contains(&word.as_str()) {
-            return None;
-        }
-        if CONTENT_WORDS.contains(&word.as_str()) {
+    let mut names_embed = false;
+    let mut judge = |word: &str| {
+        if EMBED_WORDS.contains(&word) {
+            names_embed = true;
+        } else if CONTENT_WORDS.contains(&word) {
             names_content = true;
         } else if found.is_none_or(|m| !m.strong)
             && let Some((_, m)) = NAME_WORDS.iter().find(|(w, _)| *w == word)
         {
             found = Some(*m);
         }
+    };
+    for_each_name_word(class, &mut judge);
+    for_each_name_word(id.unwrap_or(""), &mut judge);
+    if names_embed {
+        return None;
     }
     let found = found.or_else(|| role.and_then(mark_of_aria_role));
     found.filter(|m| m.strong || !names_content)
@@ -337,49 +342,62 @@ const TAXONOMY_PREFIXES: &[&str] = &[
 /// the element (`content-with-sidebar`, `has-comments`, `non-ad-column`).
 const MODIFIER_WORDS: &[&str] = &["has", "with", "without", "enable", "enabled", "no", "non"];
 
-/// The lower-case words of a class or id list: split at anything that is
-/// not a letter or digit and where camelCase turns upper. Taxonomy classes
-/// are skipped, and a class stops at a modifier word.
-fn name_words(names: &str) -> impl Iterator<Item = String> + '_ {
-    let mut words = Vec::new();
+/// Visit the lower-case words of a class or id list: split at anything
+/// that is not a letter or digit and where camelCase turns upper.
+/// Taxonomy classes are skipped, and a class stops at a modifier word.
+fn for_each_name_word(names: &str, mut visit: impl FnMut(&str)) {
     for class in names.split_ascii_whitespace().take(64) {
-        let lower = class.to_ascii_lowercase();
-        if TAXONOMY_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        let taxonomy = TAXONOMY_PREFIXES.iter().any(|p| {
+            class.len() >= p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        });
+        if taxonomy {
             continue;
         }
-        for word in class_words(class) {
-            if MODIFIER_WORDS.contains(&word.as_str()) {
-                break;
+        let mut stopped = false;
+        for_each_class_word(class, |word| {
+            stopped = stopped || MODIFIER_WORDS.contains(&word);
+            if !stopped {
+                visit(word);
             }
-            words.push(word);
-        }
+        });
     }
-    words.into_iter()
 }
 
-/// The words of one class name.
-fn class_words(class: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
+/// The longest word worth comparing with the tables; longer ones are
+/// skipped without allocating.
+const MAX_WORD: usize = 24;
+
+/// Visit the words of one class name, lower-cased in a stack buffer.
+fn for_each_class_word(class: &str, mut visit: impl FnMut(&str)) {
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0usize;
+    let mut overlong = false;
     let mut prev_lower = false;
-    for c in class.chars().take(200) {
-        if !c.is_ascii_alphanumeric() {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
+    let mut flush = |buf: &[u8; MAX_WORD], len: &mut usize, overlong: &mut bool| {
+        if *len > 0 && !*overlong {
+            visit(std::str::from_utf8(&buf[..*len]).unwrap_or(""));
+        }
+        *len = 0;
+        *overlong = false;
+    };
+    for b in class.bytes().take(200) {
+        if !b.is_ascii_alphanumeric() {
+            flush(&buf, &mut len, &mut overlong);
             prev_lower = false;
             continue;
         }
-        if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+        if b.is_ascii_uppercase() && prev_lower {
+            flush(&buf, &mut len, &mut overlong);
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        word.push(c.to_ascii_lowercase());
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        if len < MAX_WORD {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        } else {
+            overlong = true;
+        }
     }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
+    flush(&buf, &mut len, &mut overlong);
 }
 
 #[cfg(test)]
@@ -392,7 +410,10 @@ mod tests {
 
     #[test]
     fn class_words_are_split_at_dashes_and_camel_case() {
-        let words: Vec<String> = name_words("article-body shareBar related_posts").collect();
+        let mut words = Vec::new();
+        for_each_name_word("article-body shareBar related_posts", |w| {
+            words.push(w.to_string())
+        });
         assert_eq!(
             words,
             ["article", "body", "share", "bar", "related", "posts"]
