@@ -174,10 +174,8 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, bool) {
 }
 
 fn find_byte(bytes: &[u8], from: usize, needle: u8) -> usize {
-    bytes[from.min(bytes.len())..]
-        .iter()
-        .position(|&b| b == needle)
-        .map_or(bytes.len(), |i| from + i)
+    let from = from.min(bytes.len());
+    memchr::memchr(needle, &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 /// Where `needle` next occurs from `from`, its bytes compared with
