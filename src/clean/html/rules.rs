@@ -166,100 +166,93 @@ const HIDDEN_CLASSES: &[&str] = &[
     "offscreen",
 ];
 
-/// Words in a class or id that mark what an element is, with the mark.
-/// Words are whole parts of the name (`related-posts` -> `related`,
-/// `shareBar` -> `share`), never substrings (`header` is not `head`).
+/// Words in a class or id that mark what an element is, with the mark,
+/// in alphabetical order (looked up by binary search). Words are whole
+/// parts of the name (`related-posts` -> `related`, `shareBar` -> `share`),
+/// never substrings (`header` is not `head`). Share bars, related links,
+/// newsletter pitches, comments, captions and credits, bylines and dates,
+/// advertising, cookie notices, pop-ups and site furniture.
 const NAME_WORDS: &[(&str, Mark)] = &[
-    // pop-ups shown on hover, hidden in the page as saved
-    ("rollover", HOVER),
-    ("tooltip", HOVER),
-    ("popover", HOVER),
-    ("hovercard", HOVER),
-    // share and social buttons
-    ("share", SHARE),
-    ("shares", SHARE),
-    ("sharing", SHARE),
-    ("sharebar", SHARE),
-    ("sharetools", SHARE),
-    ("social", SHARE),
-    ("addthis", SHARE),
-    // links to other stories
-    ("related", RELATED),
-    ("recommended", RELATED),
-    ("recommendations", RELATED),
-    ("recirc", RELATED),
-    ("recirculation", RELATED),
-    ("outbrain", RELATED),
-    ("taboola", RELATED),
-    ("trending", RELATED),
-    ("popular", RELATED),
-    ("mostread", RELATED),
-    ("readmore", RELATED),
-    // newsletter and subscription pitches
-    ("newsletter", NEWSLETTER),
-    ("newsletters", NEWSLETTER),
-    ("subscribe", NEWSLETTER),
-    ("subscription", NEWSLETTER),
-    ("signup", NEWSLETTER),
-    // reader comments
-    ("comment", COMMENTS),
-    ("comments", COMMENTS),
-    ("disqus", COMMENTS),
-    // captions and photo credits
-    ("caption", CAPTION),
-    ("captions", CAPTION),
-    ("figcaption", CAPTION),
-    ("credit", CAPTION),
-    ("credits", CAPTION),
-    // who wrote it and when
-    ("byline", BYLINE),
-    ("author", BYLINE),
-    ("authors", BYLINE),
-    ("contributor", BYLINE),
-    ("timestamp", DATE),
-    ("date", DATE),
-    ("dateline", DATE),
-    ("published", DATE),
-    // advertising
     ("ad", ADVERTISING),
+    ("addthis", SHARE),
     ("ads", ADVERTISING),
     ("advert", ADVERTISING),
     ("advertisement", ADVERTISING),
     ("advertising", ADVERTISING),
-    ("dfp", ADVERTISING),
-    ("sponsor", ADVERTISING),
-    ("sponsored", ADVERTISING),
-    ("promo", PROMOTION),
-    ("promotion", PROMOTION),
-    // cookie and consent notices
-    ("cookie", COOKIES),
-    ("cookies", COOKIES),
-    ("consent", COOKIES),
-    ("gdpr", COOKIES),
-    // site furniture
+    ("author", BYLINE),
+    ("authors", BYLINE),
+    ("banner", WIDGET),
     ("breadcrumb", NAVIGATION),
     ("breadcrumbs", NAVIGATION),
+    ("byline", BYLINE),
+    ("caption", CAPTION),
+    ("captions", CAPTION),
+    ("comment", COMMENTS),
+    ("comments", COMMENTS),
+    ("consent", COOKIES),
+    ("contributor", BYLINE),
+    ("cookie", COOKIES),
+    ("cookies", COOKIES),
+    ("credit", CAPTION),
+    ("credits", CAPTION),
+    ("date", DATE),
+    ("dateline", DATE),
+    ("dfp", ADVERTISING),
+    ("disqus", COMMENTS),
+    ("figcaption", CAPTION),
+    ("footer", PAGE_FOOTER),
+    ("gdpr", COOKIES),
+    ("header", PAGE_HEADER),
+    ("hovercard", HOVER),
+    ("keywords", TAGS),
+    ("masthead", PAGE_HEADER),
+    ("menu", NAVIGATION),
+    ("meta", ARTICLE_META),
+    ("modal", WIDGET),
+    ("mostread", RELATED),
     ("nav", NAVIGATION),
     ("navbar", NAVIGATION),
     ("navigation", NAVIGATION),
-    ("menu", NAVIGATION),
-    ("pagination", NAVIGATION),
-    ("pager", NAVIGATION),
-    ("header", PAGE_HEADER),
-    ("masthead", PAGE_HEADER),
-    ("footer", PAGE_FOOTER),
-    ("sidebar", SIDEBAR),
-    ("rail", SIDEBAR),
-    ("widget", WIDGET),
-    ("toolbar", WIDGET),
-    ("modal", WIDGET),
-    ("popup", WIDGET),
+    ("newsletter", NEWSLETTER),
+    ("newsletters", NEWSLETTER),
+    ("outbrain", RELATED),
     ("overlay", WIDGET),
-    ("banner", WIDGET),
+    ("pager", NAVIGATION),
+    ("pagination", NAVIGATION),
+    ("popover", HOVER),
+    ("popular", RELATED),
+    ("popup", WIDGET),
+    ("promo", PROMOTION),
+    ("promotion", PROMOTION),
+    ("published", DATE),
+    ("rail", SIDEBAR),
+    ("readmore", RELATED),
+    ("recirc", RELATED),
+    ("recirculation", RELATED),
+    ("recommendations", RELATED),
+    ("recommended", RELATED),
+    ("related", RELATED),
+    ("rollover", HOVER),
+    ("share", SHARE),
+    ("sharebar", SHARE),
+    ("shares", SHARE),
+    ("sharetools", SHARE),
+    ("sharing", SHARE),
+    ("sidebar", SIDEBAR),
+    ("signup", NEWSLETTER),
+    ("social", SHARE),
+    ("sponsor", ADVERTISING),
+    ("sponsored", ADVERTISING),
+    ("subscribe", NEWSLETTER),
+    ("subscription", NEWSLETTER),
+    ("taboola", RELATED),
     ("tags", TAGS),
-    ("keywords", TAGS),
+    ("timestamp", DATE),
+    ("toolbar", WIDGET),
+    ("tooltip", HOVER),
     ("topics", TAGS),
-    ("meta", ARTICLE_META),
+    ("trending", RELATED),
+    ("widget", WIDGET),
 ];
 
 /// Words that name the article itself: a weak mark on the same element
@@ -310,9 +303,9 @@ pub fn mark_of_names(
         } else if CONTENT_WORDS.contains(&word) {
             names_content = true;
         } else if found.is_none_or(|m| !m.strong)
-            && let Some((_, m)) = NAME_WORDS.iter().find(|(w, _)| *w == word)
+            && let Ok(at) = NAME_WORDS.binary_search_by(|(w, _)| (*w).cmp(word))
         {
-            found = Some(*m);
+            found = Some(NAME_WORDS[at].1);
         }
     };
     for_each_name_word(class, &mut judge);
@@ -406,6 +399,11 @@ mod tests {
 
     fn reason(class: &str) -> Option<&'static str> {
         mark_of_names(Some(class), None, None, "div").map(|m| m.reason)
+    }
+
+    #[test]
+    fn name_words_are_sorted_for_binary_search() {
+        assert!(NAME_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]
