@@ -126,6 +126,20 @@ const PITCH_PHRASES: &[&str] = &[
     "download the app",
     "enable javascript",
     "requires javascript",
+    "click here",
+];
+
+/// Photo agencies and libraries: a short line naming one, with no
+/// sentence in it, is a photo credit ("Jo Bloggs | Getty Images").
+const PHOTO_AGENCIES: &[&str] = &[
+    "getty images",
+    "ap photo",
+    "afp",
+    "reuters",
+    "shutterstock",
+    "alamy",
+    "istock",
+    "epa",
 ];
 
 /// Markers of a photo credit inside a caption: "(Image: AGENCY)",
@@ -201,8 +215,11 @@ pub fn drop_reason(b: &Block) -> Option<&'static str> {
     if PITCH_PHRASES.iter().any(|p| lower.contains(p)) {
         return Some("newsletter or social pitch");
     }
-    if CREDIT_MARKERS.iter().any(|m| lower.contains(m)) {
+    if CREDIT_MARKERS.iter().any(|m| lower.contains(m)) || is_credit_line(&lower, words) {
         return Some("caption");
+    }
+    if lower.contains('©') || is_shortcode(&lower) {
+        return Some("site furniture");
     }
     if words <= MAX_LINE_WORDS && is_byline(&b.text) {
         return Some("byline");
@@ -222,6 +239,21 @@ fn is_label(lower: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     LABELS.contains(&bare) || number
+}
+
+/// "Jo Bloggs | Getty Images": a short line naming a photo agency.
+fn is_credit_line(lower: &str, words: usize) -> bool {
+    words <= MAX_LINE_WORDS
+        && !ends_sentence(lower)
+        && lower
+            .split(|c: char| !c.is_alphanumeric() && c != ' ')
+            .map(str::trim)
+            .any(|part| PHOTO_AGENCIES.contains(&part))
+}
+
+/// A content-management shortcode left in the text: `[button ...]`.
+fn is_shortcode(lower: &str) -> bool {
+    lower.starts_with('[') && lower.contains("[/")
 }
 
 /// "By Jane Smith", "By JANE SMITH and Li Wei - 11/19/19".
@@ -314,6 +346,12 @@ mod tests {
         );
         assert_eq!(reason("Updated at 1:23 p.m."), Some("date line"));
         assert_eq!(reason("Harbour Daily March 08, 2021"), Some("date line"));
+        assert_eq!(reason("Jo Bloggs | Getty Images"), Some("caption"));
+        assert_eq!(reason("© 2024 Harbour Media Ltd."), Some("site furniture"));
+        assert_eq!(
+            reason("[button link=x]Send us a tip[/button]"),
+            Some("site furniture")
+        );
     }
 
     #[test]
@@ -327,5 +365,9 @@ mod tests {
             None
         );
         assert_eq!(reason("Published in 1998, the book sold well."), None);
+        assert_eq!(
+            reason("Reuters said the talks had ended without a deal."),
+            None
+        );
     }
 }
