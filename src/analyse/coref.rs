@@ -37,7 +37,7 @@ impl Speakers {
 }
 
 /// A speaker phrase: tokens `start..end` of paragraph `para`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Phrase {
     pub para: usize,
     pub start: usize,

@@ -1433,17 +1433,19 @@ fn resolve(
     };
     let mut speakers = Speakers::default();
     let mut out = Vec::with_capacity(found.len());
-    let mut resolved: Vec<(Phrase, Option<usize>)> = Vec::new();
+    // a map, not a list: an article of ten thousand quotes has as many
+    // phrases, and a scan per quote made the pass quadratic
+    let mut resolved: rustc_hash::FxHashMap<Phrase, Option<usize>> = Default::default();
     for f in found {
         let speaker = match f.source {
-            Some(np) => match resolved.iter().find(|(r, _)| *r == np) {
-                Some(&(_, e)) => e,
+            Some(np) => match resolved.get(&np) {
+                Some(&e) => e,
                 None => {
                     let e = coref::resolve(paras, actors, &speakers, &quoted, np);
                     if let Some(e) = e {
                         speakers.record(np.para, np.start, e);
                     }
-                    resolved.push((np, e));
+                    resolved.insert(np, e);
                     e
                 }
             },
