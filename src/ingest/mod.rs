@@ -181,9 +181,14 @@ fn is_html_start(lower: &str) -> bool {
         || (lower.starts_with("<?xml") || lower.starts_with("<!--")) && lower.contains("<html")
 }
 
+/// An object or array (perhaps broken), or any other JSON value (`null`,
+/// a number): a `.json` file holding one is refused as "not a dossier/1
+/// export" rather than shown as an article of punctuation.
 fn looks_like_json(text: &str) -> bool {
     let t = text.trim();
-    (t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']'))
+    (t.starts_with('{') && t.ends_with('}'))
+        || (t.starts_with('[') && t.ends_with(']'))
+        || serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()
 }
 
 /// Markdown written into a text file: an ATX heading on the first line
@@ -263,6 +268,9 @@ mod tests {
             detect_format(Path::new("a.json"), "Plain words."),
             Format::Text
         );
+        for other in ["null", "42", "\"a string\"", "true"] {
+            assert_eq!(detect_format(Path::new("a.json"), other), Format::Json);
+        }
     }
 
     #[test]
