@@ -156,9 +156,13 @@ fn export_folder(path: &Path, format: Format, width: usize) -> ExitCode {
         }
         ControlFlow::Continue(())
     });
-    if let Err(e) = walked {
-        fail(e);
-        return ExitCode::from(1);
+    match walked {
+        // the cache's messages: the export itself went through
+        Ok(notices) => notices.iter().for_each(fail),
+        Err(e) => {
+            fail(e);
+            return ExitCode::from(1);
+        }
     }
     let _ = out.flush();
     if failed {

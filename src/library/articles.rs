@@ -49,13 +49,15 @@ impl Found {
 /// Call `visit` with every article below `root` (or the reason it cannot
 /// be read), in path order, until it breaks. `cache` is the cache folder,
 /// `None` for none. With `lines`, articles the cache holds come as their
-/// JSON line, unparsed. Fails only when `root` cannot be read.
+/// JSON line, unparsed. Fails only when `root` cannot be read; else
+/// returns the cache's messages for the user (a damaged cache file moved
+/// aside, a cache that cannot be written).
 pub fn each(
     root: &Path,
     cache: Option<&Path>,
     lines: bool,
     mut visit: impl FnMut(Result<Found>) -> ControlFlow<()>,
-) -> Result<()> {
+) -> Result<Vec<String>> {
     let listings = scan::walk(root)?;
     let mut store = cache.map(|c| Store::open(c, root));
     let known = store
@@ -91,11 +93,13 @@ pub fn each(
             break;
         }
     }
-    if let Some(s) = store.as_mut() {
-        // a cache that cannot be written only costs time next run
-        let _ = s.flush();
-    }
-    Ok(())
+    let Some(s) = store.as_mut() else {
+        return Ok(Vec::new());
+    };
+    // a cache that cannot be written only costs time next run: the
+    // failure is among the notices
+    let _ = s.flush();
+    Ok(s.take_notices())
 }
 
 fn refused(l: &Listing, why: &str) -> Error {

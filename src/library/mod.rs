@@ -389,6 +389,16 @@ impl Library {
         }
     }
 
+    /// Messages for the user about the cache since the last call: a
+    /// damaged file moved aside and rebuilt, a cache that cannot be
+    /// written (results then stay in memory only).
+    pub fn notices(&mut self) -> Vec<String> {
+        self.store
+            .as_ref()
+            .map(|s| worker::lock(s).take_notices())
+            .unwrap_or_default()
+    }
+
     /// Mark entry `id` read or unread (saved in the state folder).
     pub fn set_read(&mut self, id: usize, read: bool) {
         if let Some(e) = self.entries.get_mut(id) {

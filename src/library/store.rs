@@ -17,7 +17,10 @@
 //! Nothing read back is trusted: the index and every digest block and
 //! article carry a hash, and the index names the format, the analyser's
 //! fingerprint and the folder. Anything that does not check out is a cache
-//! miss, never an error.
+//! miss, never an error. An index or segment that is damaged (not merely
+//! from another build) is moved aside as `*.corrupt` with a message, and
+//! rebuilt; a cache that cannot be written gives one message and the
+//! results stay in memory only. Messages wait in [`Store::take_notices`].
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Seek, SeekFrom};
@@ -31,6 +34,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::digest::Digest;
 use super::scan::Listing;
+use crate::ingest::sanitize::display_path;
 use crate::storage::atomic_write;
 
 /// The layout version of the files below; bump it when they change.
@@ -114,6 +118,22 @@ pub struct Store {
     /// Results waiting to be written, by `rel` (a newer one replaces).
     fresh: HashMap<String, Fresh>,
     dirty: bool,
+    /// Messages for the user: a damaged file moved aside, a failed write.
+    notices: Vec<String>,
+    /// A write failed already: later failures are not reported again.
+    write_failed: bool,
+}
+
+/// What reading the index found.
+enum IndexRead {
+    Usable(IndexBody),
+    /// None yet, or written by another build or for another folder:
+    /// rebuilt without a word.
+    Unusable,
+    /// Damaged: moved aside with a message.
+    Corrupt(&'static str),
+    /// There but unreadable (permissions): the cache is not used.
+    Unreadable(std::io::Error),
 }
 
 /// What identifies the analyser: its version, the crate's, the cache
@@ -155,7 +175,24 @@ impl Store {
         let dir = cache_root
             .join("library")
             .join(format!("{:016x}", xxh3_64(root.as_bytes())));
-        let body = read_index(&dir.join("index"), &root).unwrap_or_default();
+        let index = dir.join("index");
+        let mut notices = Vec::new();
+        let body = match read_index(&index, &root) {
+            IndexRead::Usable(body) => body,
+            IndexRead::Unusable => IndexBody::default(),
+            IndexRead::Corrupt(why) => {
+                notices.push(move_aside(&index, why));
+                IndexBody::default()
+            }
+            IndexRead::Unreadable(e) => {
+                notices.push(format!(
+                    "{}: {}; the analysis cache is not used",
+                    display_path(&index),
+                    crate::error::Reason::Io(e)
+                ));
+                IndexBody::default()
+            }
+        };
         Store {
             dir,
             root,
@@ -164,7 +201,15 @@ impl Store {
             records: body.records.into_iter().collect(),
             fresh: HashMap::new(),
             dirty: false,
+            notices,
+            write_failed: false,
         }
+    }
+
+    /// Messages for the user since the last call: damaged cache files
+    /// moved aside, a cache that cannot be written.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// The folder this store writes in.
@@ -184,10 +229,18 @@ impl Store {
             })
             .collect();
         let mut blocks: HashMap<u32, Option<Vec<u8>>> = HashMap::new();
+        let mut damaged = Vec::new();
         for (_, r) in &wanted {
             blocks
                 .entry(r.segment)
-                .or_insert_with(|| self.read_digest_block(r.segment));
+                .or_insert_with(|| match self.read_digest_block(r.segment) {
+                    Ok(block) => Some(block),
+                    Err(Miss::Corrupt) => {
+                        damaged.push(r.segment);
+                        None
+                    }
+                    Err(Miss::Gone) => None,
+                });
         }
         // decoding ten thousand digests is the bulk of a warm open
         let decoded: Vec<(&str, Option<Stored>)> = wanted
@@ -215,6 +268,12 @@ impl Store {
             self.records.remove(&rel);
             self.dirty = true;
         }
+        for id in damaged {
+            if let Some(seg) = self.segment(id) {
+                let notice = move_aside(&self.dir.join(&seg.name), "a block fails its check");
+                self.notices.push(notice);
+            }
+        }
         out
     }
 
@@ -222,8 +281,8 @@ impl Store {
         self.segments.iter().find(|s| s.id == id)
     }
 
-    fn read_digest_block(&self, id: u32) -> Option<Vec<u8>> {
-        let seg = self.segment(id)?;
+    fn read_digest_block(&self, id: u32) -> Result<Vec<u8>, Miss> {
+        let seg = self.segment(id).ok_or(Miss::Gone)?;
         read_range(&self.dir.join(&seg.name), seg.digests)
     }
 
@@ -269,8 +328,24 @@ impl Store {
         self.fresh.len()
     }
 
-    /// Write what was added since the last flush.
+    /// Write what was added since the last flush. A failure (a read-only
+    /// or full disk) is reported once in the notices, and returned.
     pub fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.write_out();
+        if let Err(e) = &result
+            && !self.write_failed
+        {
+            self.write_failed = true;
+            self.notices.push(format!(
+                "{}: {}; analysis results are not cached",
+                display_path(&self.dir),
+                crate::error::Reason::Io(std::io::Error::new(e.kind(), e.to_string()))
+            ));
+        }
+        result
+    }
+
+    fn write_out(&mut self) -> std::io::Result<()> {
         if self.fresh.is_empty() && !self.dirty {
             return Ok(());
         }
@@ -309,13 +384,13 @@ impl Store {
             }
             let block = blocks
                 .entry(r.segment)
-                .or_insert_with(|| self.read_digest_block(r.segment));
+                .or_insert_with(|| self.read_digest_block(r.segment).ok());
             let stored = block.as_deref().and_then(|b| block_part(b, r.digest));
             let Some(stored) = stored else { continue };
             let article = match (r.article, self.segment(r.segment)) {
                 (Some(a), Some(seg)) => match read_range(&self.dir.join(&seg.name), a) {
-                    Some(bytes) => Some(bytes),
-                    None => continue,
+                    Ok(bytes) => Some(bytes),
+                    Err(_) => continue,
                 },
                 _ => None,
             };
@@ -425,7 +500,8 @@ impl Store {
         for e in entries.flatten() {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            if !name.starts_with("seg-") || named.contains(name.as_ref()) {
+            let ours = name.starts_with("seg-") && !name.ends_with(".corrupt");
+            if !ours || named.contains(name.as_ref()) {
                 continue;
             }
             let old = e
@@ -444,7 +520,7 @@ impl Store {
 impl ArticleRef {
     /// The cached article's `dossier/1` JSON, if it is intact.
     pub fn read(&self) -> Option<Vec<u8>> {
-        read_range(&self.path, self.slice)
+        read_range(&self.path, self.slice).ok()
     }
 }
 
@@ -454,34 +530,83 @@ fn block_part(block: &[u8], (offset, len): (u64, u64)) -> Option<&[u8]> {
     block.get(start..start.checked_add(usize::try_from(len).ok()?)?)
 }
 
-/// The bytes of `slice` in the file at `path`, if they hash right.
-fn read_range(path: &Path, slice: Slice) -> Option<Vec<u8>> {
-    let mut f = std::fs::File::open(path).ok()?;
-    let len = usize::try_from(slice.len).ok()?;
-    if f.metadata().ok()?.len() < slice.offset.checked_add(slice.len)? {
-        return None;
-    }
-    f.seek(SeekFrom::Start(slice.offset)).ok()?;
-    let mut buf = vec![0; len];
-    f.read_exact(&mut buf).ok()?;
-    (xxh3_64(&buf) == slice.hash).then_some(buf)
+/// Why a range could not be read back.
+enum Miss {
+    /// The file is gone or cannot be opened (another dossier compacted
+    /// it away): a plain miss.
+    Gone,
+    /// The file is there but short, or its bytes do not hash right.
+    Corrupt,
 }
 
-fn read_index(path: &Path, root: &str) -> Option<IndexBody> {
-    let bytes = std::fs::read(path).ok()?;
-    let (magic, rest) = bytes.split_at_checked(INDEX_MAGIC.len())?;
-    let (format, rest) = rest.split_at_checked(4)?;
-    let (fingerprint, rest) = rest.split_at_checked(8)?;
-    let (hash, payload) = rest.split_at_checked(8)?;
-    let ok = magic == INDEX_MAGIC
-        && format == FORMAT.to_le_bytes()
-        && fingerprint == FINGERPRINT.to_le_bytes()
-        && hash == xxh3_64(payload).to_le_bytes();
-    if !ok {
-        return None;
+/// The bytes of `slice` in the file at `path`, if they hash right.
+fn read_range(path: &Path, slice: Slice) -> Result<Vec<u8>, Miss> {
+    let mut f = std::fs::File::open(path).map_err(|_| Miss::Gone)?;
+    let len = usize::try_from(slice.len).map_err(|_| Miss::Corrupt)?;
+    let end = slice.offset.checked_add(slice.len).ok_or(Miss::Corrupt)?;
+    if f.metadata().map_err(|_| Miss::Gone)?.len() < end {
+        return Err(Miss::Corrupt);
     }
-    let body: IndexBody = postcard::from_bytes(payload).ok()?;
-    (body.root == root).then_some(body)
+    f.seek(SeekFrom::Start(slice.offset))
+        .map_err(|_| Miss::Gone)?;
+    let mut buf = vec![0; len];
+    f.read_exact(&mut buf).map_err(|_| Miss::Gone)?;
+    if xxh3_64(&buf) == slice.hash {
+        Ok(buf)
+    } else {
+        Err(Miss::Corrupt)
+    }
+}
+
+fn read_index(path: &Path, root: &str) -> IndexRead {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return IndexRead::Unreadable(e);
+        }
+        // absent, or no folder to hold it: a failed write says the rest
+        Err(_) => return IndexRead::Unusable,
+    };
+    let header = INDEX_MAGIC.len() + 4 + 8 + 8;
+    let Some((head, payload)) = bytes.split_at_checked(header) else {
+        return IndexRead::Corrupt("too short to be a cache index");
+    };
+    let (magic, rest) = head.split_at(INDEX_MAGIC.len());
+    let (format, rest) = rest.split_at(4);
+    let (fingerprint, hash) = rest.split_at(8);
+    if magic != INDEX_MAGIC {
+        return IndexRead::Corrupt("not a cache index");
+    }
+    if format != FORMAT.to_le_bytes() || fingerprint != FINGERPRINT.to_le_bytes() {
+        return IndexRead::Unusable;
+    }
+    if hash != xxh3_64(payload).to_le_bytes() {
+        return IndexRead::Corrupt("it fails its check");
+    }
+    match postcard::from_bytes::<IndexBody>(payload) {
+        Ok(body) if body.root == root => IndexRead::Usable(body),
+        Ok(_) => IndexRead::Unusable,
+        Err(_) => IndexRead::Corrupt("it cannot be decoded"),
+    }
+}
+
+/// Move a damaged cache file out of the way (as `NAME.corrupt`, replacing
+/// an older one) so that it is rebuilt; the message says where it went.
+fn move_aside(path: &Path, why: &str) -> String {
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(".corrupt");
+    let aside = PathBuf::from(aside);
+    let shown = display_path(path);
+    match std::fs::rename(path, &aside) {
+        Ok(()) => format!(
+            "{shown}: damaged cache file ({why}); moved to {} and rebuilt",
+            display_path(&aside)
+        ),
+        Err(e) => format!(
+            "{shown}: damaged cache file ({why}), not used; it cannot be moved aside: {}",
+            crate::error::Reason::Io(e)
+        ),
+    }
 }
 
 /// A name part no other process or earlier run picks.
