@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Reason;
 use crate::ingest::sanitize::display_path;
 
 /// How many articles' positions are kept (the oldest go first).
@@ -70,18 +71,20 @@ impl Positions {
             path: Some(path.clone()),
             ..Positions::default()
         };
-        let text = match std::fs::read_to_string(&path) {
+        // bytes, not a string: a file that is not UTF-8 is corrupt too
+        let text = match std::fs::read(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (out, None),
             Err(e) => {
                 let message = format!(
-                    "{}: {e}; reading positions not restored",
-                    display_path(&path)
+                    "{}: {}; reading positions not restored",
+                    display_path(&path),
+                    Reason::Io(e)
                 );
                 return (out, Some(message));
             }
         };
-        match serde_json::from_str::<File>(&text) {
+        match serde_json::from_slice::<File>(&text) {
             Ok(file) => {
                 out.file = file;
                 (out, None)
@@ -119,8 +122,10 @@ impl Positions {
         };
         self.file.version = 1;
         let json = serde_json::to_vec_pretty(&self.file).unwrap_or_default();
-        crate::storage::atomic_write(path, &json)
-            .map_err(|e| format!("{}: {e}; reading positions not saved", display_path(path)))?;
+        crate::storage::atomic_write(path, &json).map_err(|e| {
+            let path = display_path(path);
+            format!("{path}: {}; reading positions not saved", Reason::Io(e))
+        })?;
         self.changed = false;
         Ok(())
     }
@@ -148,7 +153,10 @@ fn move_aside(path: &Path, reason: &str) -> String {
             "{shown}: corrupt ({reason}); moved to {} and started afresh",
             display_path(&aside)
         ),
-        Err(e) => format!("{shown}: corrupt ({reason}) and cannot be moved aside: {e}"),
+        Err(e) => format!(
+            "{shown}: corrupt ({reason}) and cannot be moved aside: {}",
+            Reason::Io(e)
+        ),
     }
 }
 
