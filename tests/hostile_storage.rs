@@ -331,3 +331,48 @@ fn an_atomic_write_that_fails_leaves_no_partial_file() {
     assert_eq!(std::fs::read(&target).expect("read"), b"old = 1\n");
     assert_eq!(names_in(dir.path()), ["config.toml"]);
 }
+
+#[test]
+fn corrupt_read_marks_are_moved_aside_and_started_afresh() {
+    let f = Folder::new();
+    let cache = f.dir.path().join("cache");
+    let (mut lib, _) = f.open(cache.clone());
+    lib.set_read(0, true);
+    assert!(lib.notices().is_empty());
+    drop(lib);
+    let marks_dir = f.dir.path().join("state/library");
+    let names = names_in(&marks_dir);
+    assert_eq!(names.len(), 1, "{names:?}");
+    let marks = marks_dir.join(&names[0]);
+    std::fs::write(&marks, b"{\"root\": \"/x\", \"read\": {\"a\": ").expect("write");
+    let (mut lib, notices) = f.open(cache);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("corrupt") && notices[0].contains(".corrupt"));
+    assert!(lib.entries().iter().all(|e| !e.read), "started afresh");
+    lib.set_read(1, true);
+    assert!(lib.notices().is_empty());
+    assert!(
+        std::fs::read(&marks).is_ok_and(|b| b.starts_with(b"{")),
+        "rebuilt"
+    );
+}
+
+#[test]
+fn read_marks_that_cannot_be_saved_are_one_message_and_kept_for_the_session() {
+    let f = Folder::new();
+    let blocker = f.dir.path().join("state-file");
+    std::fs::write(&blocker, b"a file").expect("write");
+    let places = Places {
+        cache: None,
+        state: Some(blocker.join("state")),
+        watch: None,
+    };
+    let mut lib = Library::open(&f.root(), &places).expect("open");
+    assert!(lib.wait_idle(WAIT));
+    lib.set_read(0, true);
+    lib.set_read(1, true);
+    let notices = lib.notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("not saved"), "{notices:?}");
+    assert!(lib.entries().iter().all(|e| e.read));
+}

@@ -389,14 +389,15 @@ impl Library {
         }
     }
 
-    /// Messages for the user about the cache since the last call: a
-    /// damaged file moved aside and rebuilt, a cache that cannot be
-    /// written (results then stay in memory only).
+    /// Messages for the user about the cache and the read marks since the
+    /// last call: a damaged file moved aside and rebuilt, a folder that
+    /// cannot be written (results and marks then stay in memory only).
     pub fn notices(&mut self) -> Vec<String> {
-        self.store
-            .as_ref()
-            .map(|s| worker::lock(s).take_notices())
-            .unwrap_or_default()
+        let mut out = self.reads.take_notices();
+        if let Some(s) = &self.store {
+            out.extend(worker::lock(s).take_notices());
+        }
+        out
     }
 
     /// Mark entry `id` read or unread (saved in the state folder).
