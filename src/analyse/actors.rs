@@ -1209,8 +1209,14 @@ impl ActorSet {
         let Some(list) = self.index.get(para) else {
             return Vec::new();
         };
-        list.iter()
-            .filter(|&&(s, e, _)| s >= start && e <= end)
+        // sorted by start: skip to the first at `start`, stop past `end`
+        // (a scan of the whole paragraph per call was quadratic on one
+        // long line of text)
+        let from = list.partition_point(|&(s, _, _)| s < start);
+        list[from..]
+            .iter()
+            .take_while(|&&(s, _, _)| s <= end)
+            .filter(|&&(_, e, _)| e <= end)
             .map(|&(s, _, i)| (s, i))
             .collect()
     }

@@ -310,11 +310,22 @@ fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<At
 /// Drop an attribution nested in another one's content when it covers most
 /// of it: "X said that Y described Z as …" is one report, not two.
 fn drop_nested(mut list: Vec<Attribution>) -> Vec<Attribution> {
+    // Only an attribution starting at or before `inner` and at most 5/3 its
+    // length can hold it: those start in a window found by binary search
+    // over the starts, so a paragraph of thousands of attributions (one
+    // long line of text) is not a pass over every pair.
+    let mut by_start: Vec<usize> = (0..list.len()).collect();
+    by_start.sort_by_key(|&i| list[i].content.start);
+    let starts: Vec<usize> = by_start.iter().map(|&i| list[i].content.start).collect();
     let keep: Vec<bool> = (0..list.len())
         .map(|b| {
             let inner = &list[b].content;
-            !list.iter().enumerate().any(|(a, outer)| {
-                let o = &outer.content;
+            let len = inner.end.saturating_sub(inner.start);
+            let lowest = inner.end.saturating_sub(len * 5 / 3);
+            let from = starts.partition_point(|&s| s < lowest);
+            let to = starts.partition_point(|&s| s <= inner.start);
+            !by_start[from..to.max(from)].iter().any(|&a| {
+                let o = &list[a].content;
                 a != b
                     && o.start <= inner.start
                     && inner.end <= o.end
