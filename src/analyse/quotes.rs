@@ -112,7 +112,7 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
         }
         found[start..].sort_by_key(|f| (f.content.start, f.kind != QuoteKind::Indirect));
     }
-    attribute_by_paragraph(paras, &mut found);
+    attribute_by_paragraph(paras, &marks, &mut found);
     let found = join_runs(paras, found);
     resolve(paras, &marks, actors, found)
 }
@@ -563,9 +563,12 @@ fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
                 | "at"
                 | "during"
                 | "according"
-        ) || lexicon::is(first, lexicon::ROLE)
+        ) || lexicon::is(first, lexicon::ROLE | lexicon::PREPOSITION)
             || p.tokens[seg.start].kind == Kind::Number
-            || first.ends_with("ing");
+            || first.ends_with("ing")
+            // "Jeff Lane, Holt’s campaign manager, said"
+            || (seg.start..seg.end).any(|i| possessive(p, i))
+                && (seg.start..seg.end).any(|i| p.has(i, lexicon::ROLE));
         if !skippable {
             return None;
         }
@@ -1068,7 +1071,10 @@ fn direct_quotes(
         }
         // a title in marks ("“The Long Road Home”") names a work, unless a
         // colon or comma introduces it as speech
-        if title_case_span(p, inner.clone()) && !cue_before_colon(p, m.open) {
+        if title_case_span(p, inner.clone())
+            && !cue_before_colon(p, m.open)
+            && after_quote(p, pi, m).is_none()
+        {
             continue;
         }
         let text = quote_text(p, m);
@@ -1278,7 +1284,6 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         let np = np_after(p, i + 1, end)?;
         return Some((phrase(np), p.lower(i).to_string()));
     }
-    // "X said", the verb within a few words
     // "X said", the verb within a few words; a cue word that is a noun
     // ("one of the states") is passed over
     (i..end.min(i + 32))
@@ -1289,6 +1294,71 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
             let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
             (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
         })
+        .or_else(|| speaker_after_speech(p, close, i, end).map(|(np, k)| (phrase(np), k)))
+}
+
+/// Verbs in the past that are not formed with -ed but tell how words were
+/// said ("“Sit down,” he shot back").
+const IRREGULAR_SAYING: &[&str] = &[
+    "shot", "spoke", "went", "began", "sang", "swore", "snapped", "bit", "broke", "struck",
+    "threw", "drew", "put", "rang", "thought", "felt", "kept", "let",
+];
+
+/// Whether token `k` is a verb in the past, of any meaning ("barked",
+/// "beamed", "shot"), or a reporting verb.
+fn saying_verb(p: &Para, k: usize) -> bool {
+    if p.tokens[k].kind != Kind::Word || p.capitalised(k) {
+        return false;
+    }
+    let w = p.lower(k);
+    (w.len() > 4 && w.ends_with("ed") && !p.has(k, lexicon::ADVERB | lexicon::PREPOSITION))
+        || IRREGULAR_SAYING.contains(&w)
+        || p.cue(k).is_some_and(|c| !c.participle && !c.bare)
+}
+
+/// "“…,” Ann Ko barked." / "“…!” beamed Ann Ko." / "“…?” the crowd
+/// roared.": a quotation that ends in a comma, a question or an
+/// exclamation mark is speech, so a name and a verb in the past right after
+/// it give its speaker, whatever the verb. `i` is the token after the
+/// quotation, `end` the end of its clause.
+fn speaker_after_speech(
+    p: &Para,
+    close: usize,
+    i: usize,
+    end: usize,
+) -> Option<(Range<usize>, String)> {
+    if close == 0 || !(p.is(close - 1, ',') || p.is(close - 1, '?') || p.is(close - 1, '!')) {
+        return None;
+    }
+    // "beamed Ann Ko"
+    if saying_verb(p, i) && i + 1 < end && p.capitalised(i + 1) {
+        let np = np_after(p, i + 1, end)?;
+        return Some((np, p.lower(i).to_string()));
+    }
+    let opens = p.capitalised(i)
+        || p.has(i, lexicon::DETERMINER)
+        || matches!(p.lower(i), "he" | "she" | "they" | "we" | "i");
+    if !opens {
+        return None;
+    }
+    let mut j = i;
+    while j < end
+        && j - i < 8
+        && (matches!(p.tokens[j].kind, Kind::Word | Kind::Number) || possessive(p, j))
+        && !saying_verb(p, j)
+    {
+        j += 1;
+    }
+    let np = i..j;
+    // "Ann Ko, the club's head, barked"
+    if j < end && p.is(j, ',') {
+        j = (j + 1..end.min(j + 24)).find(|&c| p.is(c, ','))? + 1;
+    }
+    while j < end && (p.has(j, lexicon::ADVERB) || is_time(p, j)) {
+        j += 1;
+    }
+    (j < end && j > np.start && !np.is_empty() && saying_verb(p, j))
+        .then(|| (np, p.lower(j).to_string()))
 }
 
 /// "X said: “…”" / "X told reporters, “…”": the source before a quotation,
@@ -1338,39 +1408,79 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     ))
 }
 
-/// A quotation with no source that fills its paragraph takes the source
-/// named at the end of the paragraph before ("X continued:").
-fn attribute_by_paragraph(paras: &[Para], found: &mut [Found]) {
-    for f in found.iter_mut() {
-        if f.source.is_some() || f.kind != QuoteKind::Direct {
-            continue;
+/// A quotation with no source that opens its paragraph takes the source
+/// named before it: the speaker introduced at the end of the paragraph
+/// before ("X continued:"), or, when the paragraph holds nothing but
+/// quotation, the last source of the paragraph before (news goes on
+/// quoting the speaker it just named).
+fn attribute_by_paragraph(paras: &[Para], marks: &[Vec<Marked>], found: &mut [Found]) {
+    // the last source named in each paragraph so far (quotes are in text
+    // order)
+    let mut last_source: Vec<Option<(Phrase, Option<String>)>> = vec![None; paras.len()];
+    for i in 0..found.len() {
+        let f = &found[i];
+        if f.source.is_none() && f.kind == QuoteKind::Direct && f.content.start <= 1 && f.para > 0 {
+            let prev = &paras[f.para - 1];
+            let by_colon = introduced_by_colon(prev, f.para - 1);
+            let only_quoted = only_quotation(&paras[f.para], &marks[f.para]);
+            let own = found.iter().any(|g| g.para == f.para && g.source.is_some());
+            let continued = (only_quoted && !own)
+                .then(|| last_source[f.para - 1].clone())
+                .flatten();
+            if let Some((np, cue)) = by_colon.or(continued) {
+                found[i].source = Some(np);
+                found[i].cue = cue;
+            }
         }
-        if f.content.start > 1 || f.para == 0 {
-            continue;
-        }
-        let prev = &paras[f.para - 1];
-        let n = prev.tokens.len();
-        if n < 2 || !prev.is(n - 1, ':') {
-            continue;
-        }
-        let Some(k) = (n.saturating_sub(8)..n - 1)
-            .rev()
-            .find(|&k| cues::cue(prev.lower(k)).is_some())
-        else {
-            continue;
-        };
-        let s0 = prev
-            .sentence_of(k)
-            .map_or(0, |s| prev.sentences[s].tokens.start);
-        if let Some(np) = subject_before(prev, k, s0) {
-            f.source = Some(Phrase {
-                para: f.para - 1,
-                start: np.start,
-                end: np.end,
-            });
-            f.cue = Some(prev.lower(k).to_string());
+        let f = &found[i];
+        if let Some(np) = f.source {
+            last_source[f.para] = Some((np, f.cue.clone()));
         }
     }
+}
+
+/// "… Ann Ko said of the plan:" / "Stated Ann Ko:" / "…, saying:": the
+/// source a paragraph's last sentence introduces with a colon.
+fn introduced_by_colon(prev: &Para, pi: usize) -> Option<(Phrase, Option<String>)> {
+    let n = prev.tokens.len();
+    if n < 2 || !prev.is(n - 1, ':') {
+        return None;
+    }
+    let s0 = prev
+        .sentence_of(n - 1)
+        .map_or(0, |s| prev.sentences[s].tokens.start);
+    let phrase = |r: Range<usize>| Phrase {
+        para: pi,
+        start: r.start,
+        end: r.end,
+    };
+    let k = (s0..n - 1).rev().find(|&k| {
+        prev.tokens[k].kind == Kind::Word
+            && (!prev.capitalised(k) || k == s0)
+            && prev.cue(k).is_some()
+    })?;
+    let cue = Some(prev.lower(k).to_string());
+    // "Stated Ann Ko:"
+    if k == s0 {
+        return np_after(prev, k + 1, n - 1).map(|np| (phrase(np), cue));
+    }
+    // "…, saying:": the subject that opens the sentence
+    if prev.cue(k).is_some_and(|c| c.participle) && prev.is(k - 1, ',') {
+        return opening_subject(prev, pi, s0).map(|np| (np, cue));
+    }
+    subject_before(prev, k, s0).map(|np| (phrase(np), cue))
+}
+
+/// Whether a paragraph holds nothing but quotation: every word is inside
+/// quotation marks.
+fn only_quotation(p: &Para, marks: &[Marked]) -> bool {
+    !marks.is_empty()
+        && (0..p.tokens.len()).all(|t| {
+            p.tokens[t].kind != Kind::Word && p.tokens[t].kind != Kind::Number
+                || marks
+                    .iter()
+                    .any(|m| m.open < t && m.close.is_none_or(|c| t < c))
+        })
 }
 
 /// Join the parts of a quotation that runs over paragraphs into one quote.
@@ -1761,5 +1871,57 @@ mod tests {
         );
         let (_, who) = find(&a, "Both sides want a deal");
         assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_quotation_paragraph_goes_on_with_the_last_speaker() {
+        let a = article(
+            "“We will rebuild the pier by spring,” harbour master Lena Ortiz said on Monday.\n\n“The boats cannot wait another season.”",
+        );
+        let (q, who) = find(&a, "boats cannot wait");
+        assert_eq!(who, Some("Lena Ortiz"));
+        assert_eq!(q.speaker_text.as_deref(), Some("harbour master Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_next_quotation() {
+        let a = article(
+            "Farmer Piet Visser, who has grown barley here for forty years, said of the drought:\n\n“Nobody alive has seen the river this low.”",
+        );
+        let (_, who) = find(&a, "river this low");
+        assert_eq!(who, Some("Piet Visser"));
+    }
+
+    #[test]
+    fn a_name_and_any_verb_after_spoken_words() {
+        let a = article(
+            "“Get off the stage,” Mayor Dan Holt barked at the heckler.\n\n“What a night this is!” beamed Ruth Ames of Millbrook.",
+        );
+        let (_, who) = find(&a, "Get off the stage");
+        assert_eq!(who, Some("Dan Holt"));
+        let (_, who) = find(&a, "What a night");
+        assert_eq!(who, Some("Ruth Ames"));
+    }
+
+    #[test]
+    fn an_aside_between_the_name_and_the_verb_after_a_quotation() {
+        let a = article(
+            "“We lost the match,” Jeff Lane, the club’s manager, said after a long pause. “The town will recover.”\n\n“We will fix the road,” Holt, after a short silence, said of the plan.",
+        );
+        let (q, who) = find(&a, "town will recover");
+        assert_eq!(who, Some("Jeff Lane"));
+        assert!(q.text.contains("We lost the match"));
+        let (q, _) = find(&a, "fix the road");
+        assert_eq!(q.speaker_text.as_deref(), Some("Holt"));
+    }
+
+    #[test]
+    fn a_title_case_word_followed_by_a_speaker_is_speech() {
+        let a = article(
+            "“Safety,” said Tim Grant, a local farmer. “That is all people here talk about.”",
+        );
+        let (q, who) = find(&a, "all people here talk about");
+        assert_eq!(who, Some("Tim Grant"));
+        assert!(q.text.starts_with("Safety"));
     }
 }
