@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use dossier::tui::theme::ColorChoice;
+use dossier::tui::{Exit, Options as ReaderOptions};
 use dossier::{export, library};
 
 /// A keyboard-driven terminal reader for saved news articles: cleaned text
@@ -18,6 +20,13 @@ use dossier::{export, library};
 struct Cli {
     /// Articles and folders to open (default: ./articles, else the data folder).
     paths: Vec<PathBuf>,
+    /// Scroll with the mouse wheel and select with clicks.
+    #[arg(long)]
+    mouse: bool,
+    /// Colours: auto (as the terminal says; NO_COLOR turns them off),
+    /// always, or never (bold, underline and reverse only).
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<ColorWhen>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -38,6 +47,13 @@ enum Command {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Jsonl,
@@ -52,7 +68,18 @@ fn main() -> ExitCode {
             format,
             width,
         }) => run_export(&path, format, width.into()),
-        None => run_reader(cli.paths),
+        None => {
+            let color = cli.color.map(|c| match c {
+                ColorWhen::Auto => ColorChoice::Auto,
+                ColorWhen::Always => ColorChoice::Always,
+                ColorWhen::Never => ColorChoice::Never,
+            });
+            let options = ReaderOptions {
+                mouse: cli.mouse,
+                color,
+            };
+            run_reader(cli.paths, options)
+        }
     }
 }
 
@@ -141,7 +168,7 @@ fn export_folder(path: &Path, format: Format, width: usize) -> ExitCode {
     }
 }
 
-fn run_reader(paths: Vec<PathBuf>) -> ExitCode {
+fn run_reader(paths: Vec<PathBuf>, options: ReaderOptions) -> ExitCode {
     let paths = if paths.is_empty() {
         match library::default_folder() {
             Ok(p) => vec![p],
@@ -188,8 +215,10 @@ fn run_reader(paths: Vec<PathBuf>) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    match dossier::tui::run(articles, errors) {
-        Ok(()) => ExitCode::SUCCESS,
+    match dossier::tui::run(articles, errors, options) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        // the shell's convention for a process ended by a signal
+        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(e) => {
             fail(format_args!("terminal: {e}"));
             ExitCode::from(1)

@@ -126,6 +126,20 @@ const PITCH_PHRASES: &[&str] = &[
     "download the app",
     "enable javascript",
     "requires javascript",
+    "click here",
+];
+
+/// Photo agencies and libraries: a short line naming one, with no
+/// sentence in it, is a photo credit ("Jo Bloggs | Getty Images").
+const PHOTO_AGENCIES: &[&str] = &[
+    "getty images",
+    "ap photo",
+    "afp",
+    "reuters",
+    "shutterstock",
+    "alamy",
+    "istock",
+    "epa",
 ];
 
 /// Markers of a photo credit inside a caption: "(Image: AGENCY)",
@@ -151,34 +165,6 @@ const DATE_LINE_STARTS: &[&str] = &[
     "last modified",
 ];
 
-/// English month names and their short forms, for date lines.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Date and byline lines are short: at most this many words.
 const MAX_LINE_WORDS: usize = 12;
 
@@ -201,8 +187,11 @@ pub fn drop_reason(b: &Block) -> Option<&'static str> {
     if PITCH_PHRASES.iter().any(|p| lower.contains(p)) {
         return Some("newsletter or social pitch");
     }
-    if CREDIT_MARKERS.iter().any(|m| lower.contains(m)) {
+    if CREDIT_MARKERS.iter().any(|m| lower.contains(m)) || is_credit_line(&lower, words) {
         return Some("caption");
+    }
+    if lower.contains('©') || is_shortcode(&lower) {
+        return Some("site furniture");
     }
     if words <= MAX_LINE_WORDS && is_byline(&b.text) {
         return Some("byline");
@@ -222,6 +211,21 @@ fn is_label(lower: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     LABELS.contains(&bare) || number
+}
+
+/// "Jo Bloggs | Getty Images": a short line naming a photo agency.
+fn is_credit_line(lower: &str, words: usize) -> bool {
+    words <= MAX_LINE_WORDS
+        && !ends_sentence(lower)
+        && lower
+            .split(|c: char| !c.is_alphanumeric() && c != ' ')
+            .map(str::trim)
+            .any(|part| PHOTO_AGENCIES.contains(&part))
+}
+
+/// A content-management shortcode left in the text: `[button ...]`.
+fn is_shortcode(lower: &str) -> bool {
+    lower.starts_with('[') && lower.contains("[/")
 }
 
 /// "By Jane Smith", "By JANE SMITH and Li Wei - 11/19/19".
@@ -248,7 +252,7 @@ fn is_date_line(lower: &str) -> bool {
     }
     let has_month = lower
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| MONTHS.contains(&w));
+        .any(crate::clean::meta::is_month);
     let has_year = lower
         .split(|c: char| !c.is_ascii_digit())
         .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
@@ -314,6 +318,12 @@ mod tests {
         );
         assert_eq!(reason("Updated at 1:23 p.m."), Some("date line"));
         assert_eq!(reason("Harbour Daily March 08, 2021"), Some("date line"));
+        assert_eq!(reason("Jo Bloggs | Getty Images"), Some("caption"));
+        assert_eq!(reason("© 2024 Harbour Media Ltd."), Some("site furniture"));
+        assert_eq!(
+            reason("[button link=x]Send us a tip[/button]"),
+            Some("site furniture")
+        );
     }
 
     #[test]
@@ -327,5 +337,9 @@ mod tests {
             None
         );
         assert_eq!(reason("Published in 1998, the book sold well."), None);
+        assert_eq!(
+            reason("Reuters said the talks had ended without a deal."),
+            None
+        );
     }
 }

@@ -13,6 +13,7 @@
 mod blocks;
 mod filter;
 mod meta;
+mod nesting;
 mod page;
 mod rules;
 mod select;
@@ -166,11 +167,29 @@ fn split_first_dateline(doc: &mut Document) {
         first.text = d.rest;
     }
 }
-/// A line that is only a place in capitals: "BAAR, SWITZERLAND".
+/// A line that is only a place in capitals, with the comma or dash of a
+/// dateline: "BAAR, SWITZERLAND", "GENEVA —" (not a kicker such as
+/// "WORLD NEWS").
 fn is_place_line(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    text.chars().count() <= 40
+    let t = text.trim_end();
+    let punctuated = t.contains(',') || t.ends_with(['-', '—', '–']);
+    t.chars().count() <= 40
         && letters >= 3
-        && text.split_whitespace().count() <= 5
-        && !text.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+        && punctuated
+        && t.split_whitespace().count() <= 5
+        && !t.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_alone_is_a_dateline_a_kicker_is_not() {
+        assert!(is_place_line("BAAR, SWITZERLAND"));
+        assert!(is_place_line("GENEVA —"));
+        assert!(!is_place_line("WORLD NEWS"));
+        assert!(!is_place_line("Geneva, Switzerland"));
+    }
 }

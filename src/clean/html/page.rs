@@ -6,6 +6,7 @@
 
 use scraper::{Html, Node as DomNode};
 
+use super::nesting;
 use super::rules::{self, Role};
 
 /// One element or text node of the page.
@@ -49,7 +50,7 @@ pub struct Page {
 impl Page {
     /// Parse `html` and flatten it.
     pub fn parse(html: &str) -> Page {
-        let dom = Html::parse_document(html);
+        let dom = Html::parse_document(&nesting::limit_depth(html));
         let mut page = Page::default();
         page.flatten(&dom);
         page.resolve_hover_cards();
@@ -109,14 +110,13 @@ impl Page {
                         if skipping.is_some() {
                             continue;
                         }
-                        let mark = rules::mark_of_tag(name).or_else(|| {
-                            rules::mark_of_names(
-                                el.attr("class"),
-                                el.attr("id"),
-                                el.attr("role"),
-                                name,
-                            )
-                        });
+                        let mark = rules::mark_of_names(
+                            el.attr("class"),
+                            el.attr("id"),
+                            el.attr("role"),
+                            name,
+                        )
+                        .or_else(|| rules::mark_of_tag(name));
                         if in_head
                             || rules::is_skipped_tag(name)
                             || is_hidden(el)

@@ -166,105 +166,103 @@ const HIDDEN_CLASSES: &[&str] = &[
     "offscreen",
 ];
 
-/// Words in a class or id that mark what an element is, with the mark.
-/// Words are whole parts of the name (`related-posts` -> `related`,
-/// `shareBar` -> `share`), never substrings (`header` is not `head`).
+/// Words in a class or id that mark what an element is, with the mark,
+/// in alphabetical order (looked up by binary search). Words are whole
+/// parts of the name (`related-posts` -> `related`, `shareBar` -> `share`),
+/// never substrings (`header` is not `head`). Share bars, related links,
+/// newsletter pitches, comments, captions and credits, bylines and dates,
+/// advertising, cookie notices, pop-ups and site furniture.
 const NAME_WORDS: &[(&str, Mark)] = &[
-    // pop-ups shown on hover, hidden in the page as saved
-    ("rollover", HOVER),
-    ("tooltip", HOVER),
-    ("popover", HOVER),
-    ("hovercard", HOVER),
-    // share and social buttons
-    ("share", SHARE),
-    ("shares", SHARE),
-    ("sharing", SHARE),
-    ("sharebar", SHARE),
-    ("sharetools", SHARE),
-    ("social", SHARE),
-    ("addthis", SHARE),
-    // links to other stories
-    ("related", RELATED),
-    ("recommended", RELATED),
-    ("recommendations", RELATED),
-    ("recirc", RELATED),
-    ("recirculation", RELATED),
-    ("outbrain", RELATED),
-    ("taboola", RELATED),
-    ("trending", RELATED),
-    ("popular", RELATED),
-    ("mostread", RELATED),
-    ("readmore", RELATED),
-    // newsletter and subscription pitches
-    ("newsletter", NEWSLETTER),
-    ("newsletters", NEWSLETTER),
-    ("subscribe", NEWSLETTER),
-    ("subscription", NEWSLETTER),
-    ("signup", NEWSLETTER),
-    // reader comments
-    ("comment", COMMENTS),
-    ("comments", COMMENTS),
-    ("disqus", COMMENTS),
-    // captions and photo credits
-    ("caption", CAPTION),
-    ("captions", CAPTION),
-    ("figcaption", CAPTION),
-    ("credit", CAPTION),
-    ("credits", CAPTION),
-    // who wrote it and when
-    ("byline", BYLINE),
-    ("author", BYLINE),
-    ("authors", BYLINE),
-    ("contributor", BYLINE),
-    ("timestamp", DATE),
-    ("date", DATE),
-    ("dateline", DATE),
-    ("published", DATE),
-    // advertising
     ("ad", ADVERTISING),
+    ("addthis", SHARE),
     ("ads", ADVERTISING),
     ("advert", ADVERTISING),
     ("advertisement", ADVERTISING),
     ("advertising", ADVERTISING),
-    ("dfp", ADVERTISING),
-    ("sponsor", ADVERTISING),
-    ("sponsored", ADVERTISING),
-    ("promo", PROMOTION),
-    ("promotion", PROMOTION),
-    // cookie and consent notices
-    ("cookie", COOKIES),
-    ("cookies", COOKIES),
-    ("consent", COOKIES),
-    ("gdpr", COOKIES),
-    // site furniture
+    ("author", BYLINE),
+    ("authors", BYLINE),
+    ("banner", WIDGET),
     ("breadcrumb", NAVIGATION),
     ("breadcrumbs", NAVIGATION),
+    ("byline", BYLINE),
+    ("caption", CAPTION),
+    ("captions", CAPTION),
+    ("comment", COMMENTS),
+    ("comments", COMMENTS),
+    ("consent", COOKIES),
+    ("contributor", BYLINE),
+    ("cookie", COOKIES),
+    ("cookies", COOKIES),
+    ("credit", CAPTION),
+    ("credits", CAPTION),
+    ("date", DATE),
+    ("dateline", DATE),
+    ("dfp", ADVERTISING),
+    ("disqus", COMMENTS),
+    ("figcaption", CAPTION),
+    ("footer", PAGE_FOOTER),
+    ("gdpr", COOKIES),
+    ("header", PAGE_HEADER),
+    ("hovercard", HOVER),
+    ("keywords", TAGS),
+    ("masthead", PAGE_HEADER),
+    ("menu", NAVIGATION),
+    ("meta", ARTICLE_META),
+    ("modal", WIDGET),
+    ("mostread", RELATED),
     ("nav", NAVIGATION),
     ("navbar", NAVIGATION),
     ("navigation", NAVIGATION),
-    ("menu", NAVIGATION),
-    ("pagination", NAVIGATION),
-    ("pager", NAVIGATION),
-    ("header", PAGE_HEADER),
-    ("masthead", PAGE_HEADER),
-    ("footer", PAGE_FOOTER),
-    ("sidebar", SIDEBAR),
-    ("rail", SIDEBAR),
-    ("widget", WIDGET),
-    ("toolbar", WIDGET),
-    ("modal", WIDGET),
-    ("popup", WIDGET),
+    ("newsletter", NEWSLETTER),
+    ("newsletters", NEWSLETTER),
+    ("outbrain", RELATED),
     ("overlay", WIDGET),
-    ("banner", WIDGET),
+    ("pager", NAVIGATION),
+    ("pagination", NAVIGATION),
+    ("popover", HOVER),
+    ("popular", RELATED),
+    ("popup", WIDGET),
+    ("promo", PROMOTION),
+    ("promotion", PROMOTION),
+    ("published", DATE),
+    ("rail", SIDEBAR),
+    ("readmore", RELATED),
+    ("recirc", RELATED),
+    ("recirculation", RELATED),
+    ("recommendations", RELATED),
+    ("recommended", RELATED),
+    ("related", RELATED),
+    ("rollover", HOVER),
+    ("share", SHARE),
+    ("sharebar", SHARE),
+    ("shares", SHARE),
+    ("sharetools", SHARE),
+    ("sharing", SHARE),
+    ("sidebar", SIDEBAR),
+    ("signup", NEWSLETTER),
+    ("social", SHARE),
+    ("sponsor", ADVERTISING),
+    ("sponsored", ADVERTISING),
+    ("subscribe", NEWSLETTER),
+    ("subscription", NEWSLETTER),
+    ("taboola", RELATED),
     ("tags", TAGS),
-    ("keywords", TAGS),
+    ("timestamp", DATE),
+    ("toolbar", WIDGET),
+    ("tooltip", HOVER),
     ("topics", TAGS),
-    ("meta", ARTICLE_META),
+    ("trending", RELATED),
+    ("widget", WIDGET),
 ];
 
 /// Words that name the article itself: a weak mark on the same element
 /// yields to them (`article-header` is not the page header).
 const CONTENT_WORDS: &[&str] = &["article", "content", "body", "story", "post", "entry"];
+
+/// Words that name a post embedded from a social network (`twitter-tweet`,
+/// `social-media-embed`): quoted in the article, part of its text, so the
+/// element is never marked as a share bar or anything else.
+const EMBED_WORDS: &[&str] = &["embed", "embedded", "tweet", "instagram"];
 
 /// `role` attribute values that name page furniture.
 fn mark_of_aria_role(role: &str) -> Option<Mark> {
@@ -298,14 +296,22 @@ pub fn mark_of_names(
     }
     let mut found: Option<Mark> = None;
     let mut names_content = false;
-    for word in name_words(class).chain(name_words(id.unwrap_or(""))) {
-        if CONTENT_WORDS.contains(&word.as_str()) {
+    let mut names_embed = false;
+    let mut judge = |word: &str| {
+        if EMBED_WORDS.contains(&word) {
+            names_embed = true;
+        } else if CONTENT_WORDS.contains(&word) {
             names_content = true;
         } else if found.is_none_or(|m| !m.strong)
-            && let Some((_, m)) = NAME_WORDS.iter().find(|(w, _)| *w == word)
+            && let Ok(at) = NAME_WORDS.binary_search_by(|(w, _)| (*w).cmp(word))
         {
-            found = Some(*m);
+            found = Some(NAME_WORDS[at].1);
         }
+    };
+    for_each_name_word(class, &mut judge);
+    for_each_name_word(id.unwrap_or(""), &mut judge);
+    if names_embed {
+        return None;
     }
     let found = found.or_else(|| role.and_then(mark_of_aria_role));
     found.filter(|m| m.strong || !names_content)
@@ -329,49 +335,62 @@ const TAXONOMY_PREFIXES: &[&str] = &[
 /// the element (`content-with-sidebar`, `has-comments`, `non-ad-column`).
 const MODIFIER_WORDS: &[&str] = &["has", "with", "without", "enable", "enabled", "no", "non"];
 
-/// The lower-case words of a class or id list: split at anything that is
-/// not a letter or digit and where camelCase turns upper. Taxonomy classes
-/// are skipped, and a class stops at a modifier word.
-fn name_words(names: &str) -> impl Iterator<Item = String> + '_ {
-    let mut words = Vec::new();
+/// Visit the lower-case words of a class or id list: split at anything
+/// that is not a letter or digit and where camelCase turns upper.
+/// Taxonomy classes are skipped, and a class stops at a modifier word.
+fn for_each_name_word(names: &str, mut visit: impl FnMut(&str)) {
     for class in names.split_ascii_whitespace().take(64) {
-        let lower = class.to_ascii_lowercase();
-        if TAXONOMY_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        let taxonomy = TAXONOMY_PREFIXES.iter().any(|p| {
+            class.len() >= p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        });
+        if taxonomy {
             continue;
         }
-        for word in class_words(class) {
-            if MODIFIER_WORDS.contains(&word.as_str()) {
-                break;
+        let mut stopped = false;
+        for_each_class_word(class, |word| {
+            stopped = stopped || MODIFIER_WORDS.contains(&word);
+            if !stopped {
+                visit(word);
             }
-            words.push(word);
-        }
+        });
     }
-    words.into_iter()
 }
 
-/// The words of one class name.
-fn class_words(class: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
+/// The longest word worth comparing with the tables; longer ones are
+/// skipped without allocating.
+const MAX_WORD: usize = 24;
+
+/// Visit the words of one class name, lower-cased in a stack buffer.
+fn for_each_class_word(class: &str, mut visit: impl FnMut(&str)) {
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0usize;
+    let mut overlong = false;
     let mut prev_lower = false;
-    for c in class.chars().take(200) {
-        if !c.is_ascii_alphanumeric() {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
+    let mut flush = |buf: &[u8; MAX_WORD], len: &mut usize, overlong: &mut bool| {
+        if *len > 0 && !*overlong {
+            visit(std::str::from_utf8(&buf[..*len]).unwrap_or(""));
+        }
+        *len = 0;
+        *overlong = false;
+    };
+    for b in class.bytes().take(200) {
+        if !b.is_ascii_alphanumeric() {
+            flush(&buf, &mut len, &mut overlong);
             prev_lower = false;
             continue;
         }
-        if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+        if b.is_ascii_uppercase() && prev_lower {
+            flush(&buf, &mut len, &mut overlong);
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        word.push(c.to_ascii_lowercase());
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        if len < MAX_WORD {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        } else {
+            overlong = true;
+        }
     }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
+    flush(&buf, &mut len, &mut overlong);
 }
 
 #[cfg(test)]
@@ -383,8 +402,16 @@ mod tests {
     }
 
     #[test]
+    fn name_words_are_sorted_for_binary_search() {
+        assert!(NAME_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
     fn class_words_are_split_at_dashes_and_camel_case() {
-        let words: Vec<String> = name_words("article-body shareBar related_posts").collect();
+        let mut words = Vec::new();
+        for_each_name_word("article-body shareBar related_posts", |w| {
+            words.push(w.to_string())
+        });
         assert_eq!(
             words,
             ["article", "body", "share", "bar", "related", "posts"]
@@ -418,6 +445,12 @@ mod tests {
         assert_eq!(reason("post category-advertising author-jo"), None);
         assert_eq!(reason("content-with-sidebar"), None);
         assert_eq!(reason("has-comments"), None);
+    }
+
+    #[test]
+    fn embedded_posts_are_article_text() {
+        assert_eq!(reason("social-media-embed"), None);
+        assert_eq!(reason("twitter-tweet"), None);
     }
 
     #[test]
