@@ -111,6 +111,7 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
             });
         }
         found[start..].sort_by_key(|f| (f.content.start, f.kind != QuoteKind::Indirect));
+        continue_apostrophe_quotes(p, &mut found[start..]);
     }
     attribute_by_paragraph(paras, &marks, &mut found);
     let found = join_runs(paras, found);
@@ -426,6 +427,19 @@ fn attribution_at(
             content,
         });
     }
+    // "… and said that …": a second verb of the clause's speaker
+    if let Some(source) = main_source
+        && coordinated(p, k, s0)
+    {
+        let content =
+            content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))?;
+        return Some(Attribution {
+            source: Some(source),
+            cue: word,
+            cue_at: k,
+            content,
+        });
+    }
     if let Some(np) = subject_before(p, k, s0) {
         if cue.bare && !bare_ok(p, np.clone(), k) {
             return None;
@@ -479,6 +493,26 @@ fn attribution_at(
         });
     }
     None
+}
+
+/// Whether the verb at `k` is in the past and follows "and" or "but"
+/// (with adverbs between), as the second verb of its clause ("she denied
+/// the claim and insisted that …").
+fn coordinated(p: &Para, k: usize, s0: usize) -> bool {
+    if !finite_cue(p, k) || p.lower(k).ends_with('s') {
+        return false;
+    }
+    let mut j = k;
+    while j > s0 && j + 4 > k {
+        j -= 1;
+        if matches!(p.lower(j), "and" | "but") {
+            return true;
+        }
+        if !(p.has(j, lexicon::ADVERB) || matches!(p.lower(j), "then" | "also" | "later")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether token `i` ends a possessive ("the union's", "voters'").
@@ -988,17 +1022,7 @@ fn content_before(
     if np_start <= s0 {
         return None;
     }
-    let before = np_start - 1;
-    let sep = p.is(before, ',')
-        || p.tokens[before].kind == Kind::Mark && before > s0 && p.is(before - 1, ',');
-    if !sep {
-        return None;
-    }
-    let end = if p.is(before, ',') {
-        before
-    } else {
-        before - 1
-    };
+    let end = comma_before(p, np_start - 1, s0)?;
     let r = trim(p, s0, end)?;
     let marked = (r.start..r.end).filter(|&i| in_marks(i)).count();
     // a quotation that opens the sentence, or that fills it, is direct
@@ -1007,6 +1031,76 @@ fn content_before(
         return None;
     }
     Some(r)
+}
+
+/// The comma at token `j`, or just before the one or two closing marks
+/// there ("…,” he said" / "…,'' he said", where two apostrophes stand for
+/// a closing mark).
+fn comma_before(p: &Para, j: usize, s0: usize) -> Option<usize> {
+    let mut c = j;
+    while c > s0 && c + 2 > j && p.tokens[c].kind == Kind::Mark {
+        c -= 1;
+    }
+    p.is(c, ',').then_some(c)
+}
+
+/// "'' We will stay,'' Ann Ko said. ''The town needs us.''": where two
+/// apostrophes stand for quotation marks, the sentences in them that follow
+/// a report of the same paragraph, with no verb of speech of their own, go
+/// on with it.
+fn continue_apostrophe_quotes(p: &Para, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.kind != QuoteKind::Indirect || apostrophes_open(p, f.content.start).is_none() {
+            continue;
+        }
+        let Some(mut s) = p.sentence_of(f.content.end.saturating_sub(1)) else {
+            continue;
+        };
+        let mut end: Option<Range<usize>> = None;
+        while s + 1 < p.sentences.len() {
+            s += 1;
+            let r = p.sentences[s].tokens.clone();
+            // a sentence with its own verb of speech is a report of its own
+            let own = r
+                .clone()
+                .any(|t| finite_cue(p, t) && p.cue(t).is_some_and(|c| c.class == CueClass::Speech));
+            let Some(open) = apostrophes_open(p, r.start) else {
+                break;
+            };
+            if own {
+                break;
+            }
+            end = Some(end.map_or(open..r.end, |e| e.start..r.end));
+        }
+        if let Some(e) = end {
+            let text = p.slice(e.start, e.end);
+            f.text.push(' ');
+            f.text.push_str(text);
+            f.end_part = Some((f.para, e));
+        }
+    }
+}
+
+/// Where two apostrophes open a quotation at token `i`, or just before it
+/// (the sentence splitter may leave one or both with the sentence before).
+fn apostrophes_open(p: &Para, i: usize) -> Option<usize> {
+    let pair = |j: usize| {
+        j + 2 < p.tokens.len()
+            && apostrophe(p, j)
+            && apostrophe(p, j + 1)
+            && p.tokens[j].end == p.tokens[j + 1].start
+            && p.tokens[j + 1].end == p.tokens[j + 2].start
+            && p.text[..p.tokens[j].start]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+    };
+    (i.saturating_sub(2)..=i).rev().find(|&j| pair(j))
+}
+
+/// Whether token `i` is a straight or curly apostrophe standing alone.
+fn apostrophe(p: &Para, i: usize) -> bool {
+    p.tokens[i].kind == Kind::Mark && matches!(p.word(i), "'" | "’")
 }
 
 /// Reported content that is really a quotation in marks (it opens with a
@@ -1031,17 +1125,55 @@ fn not_quotation(
     Some(r)
 }
 
+/// Whether a reporting verb in the past or present, not a participle,
+/// stands at token `i` ("noted", "says").
+fn finite_cue(p: &Para, i: usize) -> bool {
+    p.tokens[i].kind == Kind::Word
+        && !p.capitalised(i)
+        && p.cue(i).is_some_and(|c| !c.participle && !c.bare)
+}
+
+/// "… but noted that …" / "… and then added …": the speaker's second
+/// report starts at the conjunction `i`.
+fn second_report(p: &Para, i: usize, b: usize) -> bool {
+    if !matches!(p.lower(i), "and" | "but") {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < b && (p.has(j, lexicon::ADVERB) || p.lower(j) == "then") {
+        j += 1;
+    }
+    j < b && finite_cue(p, j)
+}
+
+/// "…, Ann Ko insisted that …": a new speaker's report after a comma
+/// (not an aside such as ", she said," inside the content).
+fn new_report(p: &Para, i: usize, b: usize) -> bool {
+    let i = i + usize::from(matches!(p.lower(i), "and" | "but" | "while"));
+    let Some(np) = np_after(p, i, b) else {
+        return false;
+    };
+    let mut k = np.end;
+    while k < b && p.has(k, lexicon::ADVERB) {
+        k += 1;
+    }
+    k + 1 < b && finite_cue(p, k) && !p.is(k + 1, ',') && !p.is(k + 1, '.')
+}
+
 /// A content range with opening words and closing punctuation trimmed; at
 /// least three words long.
 fn trim(p: &Para, mut a: usize, mut b: usize) -> Option<Range<usize>> {
     while a < b && p.tokens[a].kind == Kind::Punct {
         a += 1;
     }
-    // ", saying …" and ", according to …" report on their own
+    // ", saying …" and ", according to …" report on their own, as do a
+    // second verb of the speaker and a new speaker's clause
     if let Some(c) = (a + 1..b).find(|&i| {
         p.is(i - 1, ',') && (p.lower(i) == "according" || p.cue(i).is_some_and(|c| c.participle))
+            || second_report(p, i, b)
+            || p.is(i - 1, ',') && new_report(p, i, b)
     }) {
-        b = c - 1;
+        b = c;
     }
     while b > a && (p.tokens[b - 1].kind == Kind::Punct && !p.is(b - 1, ')')) {
         b -= 1;
@@ -1923,5 +2055,45 @@ mod tests {
         let (q, who) = find(&a, "all people here talk about");
         assert_eq!(who, Some("Tim Grant"));
         assert!(q.text.starts_with("Safety"));
+    }
+
+    #[test]
+    fn two_apostrophes_close_a_report_and_its_next_sentences_go_on() {
+        let a = article(
+            "''We will keep the mill open all winter,'' said Ana Lima, who owns it. ''Nobody here wants to leave.''",
+        );
+        let (q, who) = find(&a, "keep the mill open");
+        assert_eq!(who, Some("Ana Lima"));
+        assert!(q.text.contains("Nobody here wants to leave"));
+    }
+
+    #[test]
+    fn a_second_verb_of_the_speaker_ends_the_first_report() {
+        let a = article(
+            "The mayor conceded that the budget was late but noted that the council had approved it.",
+        );
+        let (q, _) = find(&a, "the budget was late");
+        assert_eq!(q.text, "the budget was late");
+    }
+
+    #[test]
+    fn a_new_speaker_after_a_comma_ends_the_report() {
+        let a = article(
+            "Officials said the ferry would sail on Friday, but Tom Reyes insisted that the engine was broken.",
+        );
+        let (q, _) = find(&a, "ferry would sail");
+        assert_eq!(q.text, "the ferry would sail on Friday");
+        let (_, who) = find(&a, "engine was broken");
+        assert_eq!(who, Some("Tom Reyes"));
+    }
+
+    #[test]
+    fn a_second_verb_after_and_reports_for_the_same_speaker() {
+        let a = article(
+            "Rosa Diaz praised the new library and later said that the town should build a second one.",
+        );
+        let (q, who) = find(&a, "build a second one");
+        assert_eq!(who, Some("Rosa Diaz"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
     }
 }
