@@ -1413,7 +1413,7 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         && !c.bare
         && !c.participle
     {
-        let np = np_after(p, i + 1, end)?;
+        let np = np_after(p, i + 1, end).or_else(|| described_name_after(p, i + 1, end))?;
         return Some((phrase(np), p.lower(i).to_string()));
     }
     // "X said", the verb within a few words; a cue word that is a noun
@@ -1427,6 +1427,23 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
             (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
         })
         .or_else(|| speaker_after_speech(p, close, i, end).map(|(np, k)| (phrase(np), k)))
+}
+
+/// "said retired nurse Ann Ko": a few lower-case words describing a name
+/// that follows them, read as one phrase with it.
+fn described_name_after(p: &Para, i: usize, end: usize) -> Option<Range<usize>> {
+    let stop = lexicon::PREPOSITION | lexicon::CONJUNCTION | lexicon::AUXILIARY | lexicon::PRONOUN;
+    let name = (i..end.min(i + 5))
+        .take_while(|&j| {
+            p.tokens[j].kind == Kind::Number
+                || p.tokens[j].kind == Kind::Word && (p.capitalised(j) || !p.has(j, stop))
+        })
+        .find(|&j| p.capitalised(j))?;
+    if name == i {
+        return None;
+    }
+    let np = np_after(p, name, end)?;
+    Some(i..np.end)
 }
 
 /// Verbs in the past that are not formed with -ed but tell how words were
@@ -1503,7 +1520,21 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     let s0 = p.sentences[s].tokens.start;
     let k = (s0..m.open).rev().take(14).find(|&k| {
         p.tokens[k].kind == Kind::Word && (!p.capitalised(k) || k == s0) && p.cue(k).is_some()
-    })?;
+    });
+    // "The mayor demurred: “…”": any verb in the past before a colon
+    let Some(k) = k else {
+        let k = m.open.checked_sub(2)?;
+        if !(p.is(m.open - 1, ':') && k > s0 && saying_verb(p, k)) {
+            return None;
+        }
+        let np = subject_before(p, k, s0)?;
+        let source = Phrase {
+            para: pi,
+            start: np.start,
+            end: np.end,
+        };
+        return Some((Some(source), p.lower(k).to_string()));
+    };
     // "Said Ann Ko: “…”"
     if k == s0 && p.capitalised(k) {
         let np = np_after(p, k + 1, m.open)?;
@@ -2095,5 +2126,22 @@ mod tests {
         let (q, who) = find(&a, "build a second one");
         assert_eq!(who, Some("Rosa Diaz"));
         assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_described_name_after_said() {
+        let a = article(
+            "“The bridge is too narrow,” said retired nurse Ann Kolb of Greenfield. “Trucks scrape it daily.”",
+        );
+        let (q, who) = find(&a, "bridge is too narrow");
+        assert_eq!(who, Some("Ann Kolb"));
+        assert!(q.text.contains("Trucks scrape it daily"));
+    }
+
+    #[test]
+    fn any_verb_in_the_past_before_a_colon_introduces_a_quotation() {
+        let a = article("Coach Lena Park demurred: “Ask me again after the final.”");
+        let (_, who) = find(&a, "Ask me again");
+        assert_eq!(who, Some("Lena Park"));
     }
 }
