@@ -917,8 +917,9 @@ fn content_after(
     }
     match cue.class {
         CueClass::Intent => {
+            // "declined to comment"
             if i < s1 && p.lower(i) == "to" {
-                trim(p, i, s1)
+                trim_to(p, i, s1, 2)
             } else {
                 None
             }
@@ -927,7 +928,16 @@ fn content_after(
             if i < s1 && p.has(i, lexicon::PREPOSITION) && p.lower(i) != "for" {
                 return None;
             }
-            trim(p, i, s1)
+            // "endorsed Ruiz on Tuesday": the time is the verb's, not the
+            // content's
+            let end = (i + 1..s1).find(|&j| is_time(p, j)).map_or(s1, |j| {
+                if matches!(p.lower(j - 1), "on" | "last" | "this" | "early" | "late") {
+                    j - 1
+                } else {
+                    j
+                }
+            });
+            trim_to(p, i, end.max(i + 1), evaluated_min(p, i))
         }
         CueClass::Speech | CueClass::Thought | CueClass::Evidence => {
             let verb_soon = (i + 1..(i + 6).min(s1))
@@ -1162,7 +1172,12 @@ fn new_report(p: &Para, i: usize, b: usize) -> bool {
 
 /// A content range with opening words and closing punctuation trimmed; at
 /// least three words long.
-fn trim(p: &Para, mut a: usize, mut b: usize) -> Option<Range<usize>> {
+fn trim(p: &Para, a: usize, b: usize) -> Option<Range<usize>> {
+    trim_to(p, a, b, 3)
+}
+
+/// [`trim`] with the fewest words a content may have.
+fn trim_to(p: &Para, mut a: usize, mut b: usize, min_words: usize) -> Option<Range<usize>> {
     while a < b && p.tokens[a].kind == Kind::Punct {
         a += 1;
     }
@@ -1179,7 +1194,16 @@ fn trim(p: &Para, mut a: usize, mut b: usize) -> Option<Range<usize>> {
         b -= 1;
     }
     let words = (a..b).filter(|&i| p.tokens[i].kind == Kind::Word).count();
-    (words >= 3).then_some(a..b)
+    (words >= min_words.max(1)).then_some(a..b)
+}
+
+/// The fewest words the content of a verb that judges may have: one when
+/// it starts with a name or a pronoun ("she endorsed Ruiz", "they opposed
+/// it"), three otherwise.
+fn evaluated_min(p: &Para, i: usize) -> usize {
+    let named = p.tokens[i].kind == Kind::Word
+        && (p.capitalised(i) || matches!(p.lower(i), "him" | "her" | "them" | "it"));
+    if named { 1 } else { 3 }
 }
 
 /// Quotations in marks: attributed by the verb next to them, or taken as
@@ -2143,5 +2167,18 @@ mod tests {
         let a = article("Coach Lena Park demurred: “Ask me again after the final.”");
         let (_, who) = find(&a, "Ask me again");
         assert_eq!(who, Some("Lena Park"));
+    }
+
+    #[test]
+    fn a_verb_that_judges_takes_a_short_named_object() {
+        let a = article(
+            "The teachers union endorsed Ruiz on Tuesday.\n\nThe mayor declined to comment.",
+        );
+        let (q, who) = find(&a, "Ruiz");
+        assert_eq!(q.text, "Ruiz");
+        assert_eq!(who, None);
+        assert_eq!(q.speaker_text.as_deref(), Some("The teachers union"));
+        let (q, _) = find(&a, "to comment");
+        assert_eq!(q.cue.as_deref(), Some("declined"));
     }
 }
