@@ -360,13 +360,20 @@ fn transcript_line(p: &Para, pi: usize) -> Option<Attribution> {
 
 /// "According to X, …" and "…, according to X."
 fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<Attribution> {
-    let np = np_after(p, k + 2, s1)?;
+    let words_before = (s0..k).filter(|&i| p.tokens[i].kind == Kind::Word).count();
+    // "according to exit polls", "according to a study last year": a
+    // source that is no name runs to the comma or the sentence end
+    let np = np_after(p, k + 2, s1).or_else(|| {
+        let end = (k + 2..s1.min(k + 24))
+            .find(|&i| p.is(i, ',') || p.is(i, '.') || p.is(i, ';'))
+            .unwrap_or(s1);
+        (end > k + 2 && (p.is(end, ',') == (words_before < 3) || end == s1)).then_some(k + 2..end)
+    })?;
     let source = Some(Phrase {
         para: pi,
         start: np.start,
         end: np.end,
     });
-    let words_before = (s0..k).filter(|&i| p.tokens[i].kind == Kind::Word).count();
     let content = if words_before < 3 {
         // the content follows the comma after the source
         let comma = (np.end..s1).find(|&i| p.is(i, ','))?;
@@ -2180,5 +2187,16 @@ mod tests {
         assert_eq!(q.speaker_text.as_deref(), Some("The teachers union"));
         let (q, _) = find(&a, "to comment");
         assert_eq!(q.cue.as_deref(), Some("declined"));
+    }
+
+    #[test]
+    fn according_to_a_source_that_is_no_name() {
+        let a = article(
+            "According to exit polls in the county, most voters wanted a new school.\n\nThe ferry carried more cars than ever last year, according to harbour records.",
+        );
+        let (q, _) = find(&a, "most voters wanted");
+        assert_eq!(q.speaker_text.as_deref(), Some("exit polls in the county"));
+        let (q, _) = find(&a, "ferry carried more cars");
+        assert_eq!(q.speaker_text.as_deref(), Some("harbour records"));
     }
 }
