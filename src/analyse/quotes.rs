@@ -275,6 +275,10 @@ fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<At
     }
     for s in &p.sentences {
         let (s0, s1) = (s.tokens.start, s.tokens.end);
+        if let Some(a) = in_a_document(p, pi, s0, s1) {
+            out.push(a);
+            continue;
+        }
         let mut main_source: Option<Phrase> = None;
         let mut k = s0;
         while k < s1 {
@@ -355,6 +359,43 @@ fn transcript_line(p: &Para, pi: usize) -> Option<Attribution> {
         cue: ":".to_string(),
         content,
         cue_at: colon,
+    })
+}
+
+/// Documents whose findings a sentence reports ("In a poll released
+/// Sunday, …").
+const DOCUMENTS: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally",
+    "average", "ranking", "audit", "review", "video", "footage", "filing", "filings", "records",
+    "memo", "data",
+];
+
+/// "In a poll released Sunday, most voters …": a sentence that opens with
+/// a document before a comma reports what the document found, unless a
+/// verb of speech in the rest names a speaker of its own.
+fn in_a_document(p: &Para, pi: usize, s0: usize, s1: usize) -> Option<Attribution> {
+    if p.lower(s0) != "in" {
+        return None;
+    }
+    let comma = (s0 + 1..s1.min(s0 + 20)).find(|&i| p.is(i, ','))?;
+    if !(s0 + 1..comma).any(|i| DOCUMENTS.contains(&p.lower(i))) {
+        return None;
+    }
+    if (comma..s1)
+        .any(|i| finite_cue(p, i) && p.cue(i).is_some_and(|c| c.class == CueClass::Speech))
+    {
+        return None;
+    }
+    let content = trim(p, comma + 1, s1)?;
+    Some(Attribution {
+        source: Some(Phrase {
+            para: pi,
+            start: s0 + 1,
+            end: comma,
+        }),
+        cue: "in".to_string(),
+        cue_at: s0,
+        content,
     })
 }
 
@@ -2198,5 +2239,19 @@ mod tests {
         assert_eq!(q.speaker_text.as_deref(), Some("exit polls in the county"));
         let (q, _) = find(&a, "ferry carried more cars");
         assert_eq!(q.speaker_text.as_deref(), Some("harbour records"));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_poll_reports_its_finding() {
+        let a = article(
+            "In a county survey released Monday, most parents favored a later school start.\n\nIn the survey, the principal said parents were split.",
+        );
+        let (q, _) = find(&a, "most parents favored");
+        assert_eq!(
+            q.speaker_text.as_deref(),
+            Some("a county survey released Monday")
+        );
+        let (q, _) = find(&a, "parents were split");
+        assert_eq!(q.speaker_text.as_deref(), Some("the principal"));
     }
 }
