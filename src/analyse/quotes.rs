@@ -510,6 +510,15 @@ fn attribution_at(
                 content,
             });
         }
+        // "The plan, she said, will fail.": the sentence around the aside
+        if let Some(content) = around_aside(p, np.start, k, s0, s1, in_marks) {
+            return Some(Attribution {
+                source: Some(phrase(np)),
+                cue: word,
+                cue_at: k,
+                content,
+            });
+        }
         // "…, X said." with the content before
         if cue.class == CueClass::Speech || cue.class == CueClass::Thought {
             let content = content_before(p, np.start, k, s0, s1, in_marks)?;
@@ -1091,6 +1100,36 @@ fn content_before(
     Some(r)
 }
 
+/// "The plan, she said, will fail.": a source and its verb set between
+/// commas inside the reported sentence, which is the content around them.
+fn around_aside(
+    p: &Para,
+    np_start: usize,
+    k: usize,
+    s0: usize,
+    s1: usize,
+    in_marks: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let after = if k + 1 < s1 && is_time(p, k + 1) {
+        k + 2
+    } else {
+        k + 1
+    };
+    if after >= s1 || !p.is(after, ',') || np_start <= s0 || !p.is(np_start - 1, ',') {
+        return None;
+    }
+    let before_words = (s0..np_start)
+        .filter(|&i| p.tokens[i].kind == Kind::Word)
+        .count();
+    let after_words = (after..s1)
+        .filter(|&i| p.tokens[i].kind == Kind::Word)
+        .count();
+    if before_words < 2 || after_words < 2 || (s0..s1).any(in_marks) {
+        return None;
+    }
+    trim(p, s0, s1)
+}
+
 /// The comma at token `j`, or just before the one or two closing marks
 /// there ("…,” he said" / "…,'' he said", where two apostrophes stand for
 /// a closing mark).
@@ -1114,7 +1153,18 @@ fn continue_apostrophe_quotes(p: &Para, found: &mut [Found]) {
         let Some(mut s) = p.sentence_of(f.content.end.saturating_sub(1)) else {
             continue;
         };
+        // a quotation that runs over sentences goes on to its closing pair
         let mut end: Option<Range<usize>> = None;
+        if !closes_apostrophes(p, f.content.start..p.sentences[s].tokens.end) {
+            while s + 1 < p.sentences.len() {
+                s += 1;
+                let r = p.sentences[s].tokens.clone();
+                end = Some(end.map_or(r.clone(), |e| e.start..r.end));
+                if closes_apostrophes(p, r) {
+                    break;
+                }
+            }
+        }
         while s + 1 < p.sentences.len() {
             s += 1;
             let r = p.sentences[s].tokens.clone();
@@ -1137,6 +1187,25 @@ fn continue_apostrophe_quotes(p: &Para, found: &mut [Found]) {
             f.end_part = Some((f.para, e));
         }
     }
+}
+
+/// Whether two apostrophes close a quotation within `r` (after a word or
+/// a stop, before a space or the end).
+fn closes_apostrophes(p: &Para, r: Range<usize>) -> bool {
+    r.clone().skip(1).any(|j| {
+        j + 1 < p.tokens.len()
+            && apostrophe(p, j)
+            && apostrophe(p, j + 1)
+            && p.tokens[j].end == p.tokens[j + 1].start
+            && p.text[p.tokens[j + 1].end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && p.text[..p.tokens[j].start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace())
+    })
 }
 
 /// Where two apostrophes open a quotation at token `i`, or just before it
@@ -2253,5 +2322,23 @@ mod tests {
         );
         let (q, _) = find(&a, "parents were split");
         assert_eq!(q.speaker_text.as_deref(), Some("the principal"));
+    }
+
+    #[test]
+    fn a_source_set_between_commas_reports_the_sentence_around_it() {
+        let a = article("The new pier, the harbour master said, will open in the spring.");
+        let (q, _) = find(&a, "will open in the spring");
+        assert!(q.text.starts_with("The new pier"));
+        assert_eq!(q.speaker_text.as_deref(), Some("the harbour master"));
+    }
+
+    #[test]
+    fn an_apostrophe_quotation_runs_to_its_closing_pair() {
+        let a = article(
+            "Ana Lima added: ''The mill stays open. Nobody here wants to leave.'' Then she left.",
+        );
+        let (q, _) = find(&a, "The mill stays open");
+        assert!(q.text.contains("Nobody here wants to leave"));
+        assert!(!q.text.contains("Then she left"));
     }
 }
