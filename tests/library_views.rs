@@ -11,6 +11,7 @@ use dossier::library::read::ReadMarks;
 use dossier::library::{Digest, Library, Listing, Status, dates};
 use dossier::model::{ActorKind, Polarity, QuoteKind};
 use dossier::tui::actors_view::{self, ActorsAction, ActorsOutcome, ActorsScreen, Pane, Scope};
+use dossier::tui::keymap::Keymap;
 use dossier::tui::library_view::{self, LibraryAction, LibraryOutcome, LibraryScreen, Sort};
 use dossier::tui::list_keys::{Edit, Nav};
 use ratatui::Terminal;
@@ -153,13 +154,13 @@ fn draw(width: u16, height: u16, f: impl FnOnce(&mut ratatui::Frame)) -> String 
 
 fn library_screen(screen: &LibraryScreen, lib: &Library) -> String {
     draw(screen.width, screen.height, |f| {
-        library_view::view(screen, lib, f)
+        library_view::view(screen, lib, &Keymap::default(), f)
     })
 }
 
 fn actors_screen(screen: &ActorsScreen, lib: &Library) -> String {
     draw(screen.width, screen.height, |f| {
-        actors_view::view(screen, lib, f)
+        actors_view::view(screen, lib, &Keymap::default(), f)
     })
 }
 
@@ -270,18 +271,23 @@ fn keys_map_to_actions_by_mode() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut lib = library();
     let mut screen = LibraryScreen::new(&lib, 100, 12);
+    let keymap = Keymap::default();
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     assert_eq!(
-        screen.action_for(&key(KeyCode::Char('q'))),
+        screen.action_for(&keymap, &key(KeyCode::Char('q'))),
         Some(LibraryAction::Quit)
+    );
+    assert_eq!(
+        screen.action_for(&keymap, &key(KeyCode::Char('a'))),
+        Some(LibraryAction::ArticleActors)
     );
     screen.update(&mut lib, LibraryAction::Filter(Edit::Start));
     assert_eq!(
-        screen.action_for(&key(KeyCode::Char('q'))),
+        screen.action_for(&keymap, &key(KeyCode::Char('q'))),
         Some(LibraryAction::Filter(Edit::Type('q')))
     );
     assert_eq!(
-        screen.action_for(&key(KeyCode::Esc)),
+        screen.action_for(&keymap, &key(KeyCode::Esc)),
         Some(LibraryAction::Filter(Edit::Clear))
     );
 }
@@ -331,7 +337,8 @@ fn one_actor_article_by_article_and_enter_opens_at_the_quote() {
         screen.update(&lib, ActorsAction::Enter),
         ActorsOutcome::Open {
             entry: 0,
-            paragraph: 1
+            paragraph: 1,
+            actor: Some(1)
         }
     );
     assert_eq!(screen.update(&lib, ActorsAction::Back), ActorsOutcome::Stay);
