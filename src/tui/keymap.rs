@@ -242,7 +242,7 @@ impl Command {
             (_, C::HalfPageUp) => "up half a page",
             (_, C::Top) => "to the first row",
             (_, C::Bottom) => "to the last row",
-            (_, C::Find) => "filter by typing (fuzzy; Enter keeps it, Esc clears it)",
+            (_, C::Find) => "filter by typing (fuzzy)",
             (Page::Library, C::Select) => "open the article (at its saved place)",
             (Page::Library, C::Back) => "clear the filter",
             (Page::Library, C::Quit) => "quit",
