@@ -183,6 +183,13 @@ fn run_reader(paths: Vec<PathBuf>, options: ReaderOptions) -> ExitCode {
         [one] if one.is_dir() => Some(one.clone()),
         _ => None,
     };
+    if folder.is_some()
+        && let Err(e) = dossier::tui::check_terminal()
+    {
+        // before the library starts analysing the folder for nothing
+        fail(format_args!("terminal: {e}"));
+        return ExitCode::from(1);
+    }
     let opening = match folder {
         Some(root) => match library::Library::open(&root, &library::Places::from_env()) {
             Ok(lib) => Opening::Folder(Box::new(lib)),

@@ -101,12 +101,7 @@ pub fn run(articles: Vec<Article>, errors: Vec<String>, options: Options) -> io:
 /// ends it. The terminal is restored and the reading position saved on
 /// every way out, panics included.
 pub fn open(opening: Opening, options: Options) -> io::Result<Exit> {
-    use std::io::IsTerminal;
-    if !io::stdout().is_terminal() {
-        return Err(io::Error::other(
-            "standard output is not a terminal; use `dossier export` to print an article",
-        ));
-    }
+    check_terminal()?;
     let (settings, messages, positions) = prepare(options);
     let keyboard = Keyboard::open()?;
     let signals = Signals::register()?;
@@ -147,6 +142,18 @@ pub fn open(opening: Opening, options: Options) -> io::Result<Exit> {
     match outcome {
         Ok(result) => result,
         Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// The reader needs standard output to be a terminal.
+pub fn check_terminal() -> io::Result<()> {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(io::Error::other(
+            "standard output is not a terminal; use `dossier export` to print an article",
+        ))
     }
 }
 

@@ -121,8 +121,20 @@ impl Shelf {
     /// Make the preview of the selected row (at its saved place); whether
     /// the screen changed.
     pub fn load_preview(&mut self, settings: &Settings, positions: &Positions) -> bool {
+        let area = self.preview_area();
+        let mut resized = false;
+        if let (Some(p), Some(area)) = (self.preview.as_mut(), area)
+            && (p.reader.width, p.reader.height) != (area.width, area.height)
+        {
+            // the list grew or shrank (a filter): the preview follows
+            p.reader.update(Action::Resize {
+                width: area.width,
+                height: area.height,
+            });
+            resized = true;
+        }
         let Some((entry, version)) = self.preview_due() else {
-            return false;
+            return resized;
         };
         self.previewed = Some((entry, version));
         let Some(area) = self.preview_area() else {
