@@ -698,3 +698,51 @@ fn every_page_draws_at_any_size() {
         let _ = common::screen(&app);
     }
 }
+
+#[test]
+fn keys_and_the_wheel_reach_each_page_through_the_keymap() {
+    use dossier::tui::input::Input;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+    let key = |c| Input::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let mut app = library_app(100, 30);
+    let act = |app: &App, input: &Input| dossier::tui::action_for(app, input);
+    assert_eq!(
+        act(&app, &key(KeyCode::Char('a'))),
+        Some(lib_action(LibraryAction::ArticleActors))
+    );
+    assert_eq!(act(&app, &key(KeyCode::Char('?'))), Some(Action::Help));
+    assert_eq!(
+        act(
+            &app,
+            &Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+        ),
+        Some(Action::Exit)
+    );
+    // while the filter is typed, letters go to it
+    app.update(lib_action(LibraryAction::Filter(Edit::Start)));
+    assert_eq!(
+        act(&app, &key(KeyCode::Char('?'))),
+        Some(lib_action(LibraryAction::Filter(Edit::Type('?'))))
+    );
+    app.update(lib_action(LibraryAction::Filter(Edit::Clear)));
+    // on the article the same key means its own command
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(
+        act(&app, &key(KeyCode::Char('a'))),
+        Some(Action::ToggleScope)
+    );
+    // the wheel, when the mouse is on
+    app.update(Action::Quit);
+    let wheel = Input::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(act(&app, &wheel), None);
+    app.settings.mouse = true;
+    assert_eq!(
+        act(&app, &wheel),
+        Some(lib_action(LibraryAction::Nav(Nav::Down(3))))
+    );
+}

@@ -327,8 +327,12 @@ pub fn action_for(app: &App, input: &Input) -> Option<Action> {
 /// The action a key asks of a list page: the help, suspend and exit keys
 /// first (unless a filter is being typed), else the page's own.
 fn list_action(app: &App, page: Page, input: &Input) -> Option<Action> {
-    let Input::Key(key) = input else {
-        return None;
+    let key = match input {
+        Input::Key(key) => key,
+        Input::Mouse(m) if app.settings.mouse && app.list_help.is_none() => {
+            return list_wheel(page, m.kind);
+        }
+        _ => return None,
     };
     let shelf = app.shelf.as_deref()?;
     let keymap = &app.settings.keymap;
@@ -376,6 +380,20 @@ pub fn reader_action(reader: &Reader, settings: &Settings, input: &Input) -> Opt
         _ => None,
     }
 }
+/// The mouse wheel on a list page moves the selection three rows.
+fn list_wheel(page: Page, kind: MouseEventKind) -> Option<Action> {
+    use list_keys::Nav;
+    let nav = match kind {
+        MouseEventKind::ScrollDown => Nav::Down(3),
+        MouseEventKind::ScrollUp => Nav::Up(3),
+        _ => return None,
+    };
+    Some(match page {
+        Page::Library => Action::Library(library_view::LibraryAction::Nav(nav)),
+        _ => Action::Actors(actors_view::ActorsAction::Nav(nav)),
+    })
+}
+
 /// Keys while the find prompt is open.
 fn prompt_action(key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
