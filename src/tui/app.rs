@@ -447,11 +447,13 @@ impl App {
         let Some(shelf) = self.shelf.as_mut() else {
             return false;
         };
-        let mut changed = shelf.take_results();
-        if self.page == Page::Library {
-            changed |= shelf.load_preview(&self.settings, &self.positions);
+        let changed = shelf.take_results();
+        match self.page {
+            // the article page shows nothing of the library
+            Page::Article => false,
+            Page::Library => changed | shelf.load_preview(&self.settings, &self.positions),
+            Page::Actors => changed,
         }
-        changed
     }
 
     /// How long the loop may wait for keys before [`App::tick`] is due.

@@ -18,7 +18,7 @@ use crate::model::Article;
 
 /// While the library analyses (or the actors merge), results are taken in
 /// this often.
-const BUSY_TICK: Duration = Duration::from_millis(100);
+const BUSY_TICK: Duration = Duration::from_millis(40);
 /// Otherwise, this often (the folder's watch reports through it).
 const IDLE_TICK: Duration = Duration::from_secs(1);
 
