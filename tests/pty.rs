@@ -196,6 +196,14 @@ impl Session {
         }
     }
 
+    /// `q`: the program ends with status 0 and the terminal restored.
+    fn quit(&mut self) {
+        self.send("q");
+        assert_eq!(self.wait_exit(), 0);
+        self.wait_for("the main screen", |sc| !sc.alternate_screen());
+        self.assert_restored(false);
+    }
+
     fn saved_positions(&self) -> Option<String> {
         std::fs::read_to_string(self.state.path().join("state/dossier/positions.json")).ok()
     }
@@ -314,10 +322,7 @@ fn a_reading_session_in_a_real_terminal() {
     s.wait_for_text(&format!("/wagner 2/{matches}"));
 
     // quit: the terminal is given back as it was
-    s.send("q");
-    assert_eq!(s.wait_exit(), 0);
-    s.wait_for("the main screen", |sc| !sc.alternate_screen());
-    s.assert_restored(false);
+    s.quit();
     assert!(
         s.saved_positions()
             .is_some_and(|p| p.contains("mali-russian-mercenaries"))
@@ -496,11 +501,7 @@ fn a_folder_opens_its_library_then_an_article_and_back_then_the_actors() {
     s.wait_for_text("Enter its quotes");
     s.send("\x1b");
     s.wait_for_text("Library:");
-
-    s.send("q");
-    assert_eq!(s.wait_exit(), 0);
-    s.wait_for("the main screen", |sc| !sc.alternate_screen());
-    s.assert_restored(false);
+    s.quit();
     // the article's place was saved, and the cache filled
     assert!(
         s.saved_positions()
@@ -518,9 +519,7 @@ fn no_arguments_open_the_bundled_library_with_the_first_article_previewed() {
         let t = sc.contents();
         t.contains("Actors ") && t.contains("Quotes ") && t.contains("Positions ")
     });
-    s.send("q");
-    assert_eq!(s.wait_exit(), 0);
-    s.assert_restored(false);
+    s.quit();
 }
 
 #[test]

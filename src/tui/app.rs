@@ -160,16 +160,7 @@ impl App {
             list_help: None,
         };
         app.restore_position();
-        if let Some(first) = app.errors.first() {
-            let more = match app.errors.len() {
-                1 => String::new(),
-                n => format!(" (and {} more: see help)", n - 1),
-            };
-            app.reader.message = Some(Message {
-                text: format!("{first}{more}"),
-                error: true,
-            });
-        }
+        app.reader.message = first_problem(&app.errors).map(|text| Message { text, error: true });
         app
     }
 
@@ -186,13 +177,7 @@ impl App {
         let mut app =
             App::with_settings(Vec::new(), Vec::new(), width, height, settings, positions);
         let mut list = LibraryScreen::new(&library, width, height);
-        if let Some(first) = errors.first() {
-            let more = match errors.len() {
-                1 => String::new(),
-                n => format!(" (and {} more: see help)", n - 1),
-            };
-            list.message = Some(format!("{first}{more}"));
-        }
+        list.message = first_problem(&errors);
         app.errors = errors;
         app.shelf = Some(Box::new(Shelf::new(library, list)));
         app.page = Page::Library;
@@ -515,6 +500,17 @@ impl App {
             self.reader.restore(s.paragraph, s.offset, s.current);
         }
     }
+}
+
+/// The first problem found at start, for the status line: "x (and 2
+/// more: see help)".
+fn first_problem(errors: &[String]) -> Option<String> {
+    let first = errors.first()?;
+    let more = match errors.len() {
+        1 => String::new(),
+        n => format!(" (and {} more: see help)", n - 1),
+    };
+    Some(format!("{first}{more}"))
 }
 
 /// What the reader shows when it was given no article.
