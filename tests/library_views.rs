@@ -746,3 +746,25 @@ fn keys_and_the_wheel_reach_each_page_through_the_keymap() {
         Some(lib_action(LibraryAction::Nav(Nav::Down(3))))
     );
 }
+
+#[test]
+fn an_empty_folder_and_a_filter_that_matches_nothing_say_so() {
+    let empty = Library::from_entries(Path::new("inbox"), Vec::new(), ReadMarks::default());
+    let mut app = App::with_library(
+        empty,
+        Vec::new(),
+        80,
+        24,
+        Settings::default(),
+        dossier::tui::state::Positions::in_memory(),
+    );
+    let s = common::screen(&app);
+    assert!(s.contains("No articles in inbox yet"), "{s}");
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(app.page, Page::Library);
+
+    let mut app = library_app(80, 24);
+    type_filter(&mut app, "zqzqzq");
+    let s = common::screen(&app);
+    assert!(s.contains("No article matches “zqzqzq”"), "{s}");
+}

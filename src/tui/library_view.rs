@@ -388,10 +388,38 @@ pub fn render(
     let a = areas(area, screen.rows.len());
     frame.render_widget(Paragraph::new(title_line(screen, lib)), a.top);
     draw_table(screen, lib, frame, a.table);
+    if screen.rows.is_empty() {
+        let below_heads = Rect {
+            y: a.table.y.saturating_add(1),
+            height: a.table.height.saturating_sub(1),
+            ..a.table
+        };
+        frame.render_widget(
+            Paragraph::new(empty_list(screen, lib))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .dim(),
+            below_heads,
+        );
+    }
     frame.render_widget(
         Paragraph::new(status_line(screen, keymap)).reversed(),
         a.status,
     );
+}
+
+/// Why the list is empty.
+fn empty_list(screen: &LibraryScreen, lib: &Library) -> String {
+    if !screen.filter.text.is_empty() {
+        return format!(
+            " No article matches “{}”.",
+            super::text::safe(&screen.filter.text)
+        );
+    }
+    let root = crate::ingest::sanitize::display_path(lib.root());
+    format!(
+        " No articles in {} yet: add .txt, .md, .html or .json files; they show here as they come.",
+        super::text::safe(&root)
+    )
 }
 
 fn title_line(screen: &LibraryScreen, lib: &Library) -> Line<'static> {

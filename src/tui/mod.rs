@@ -90,13 +90,6 @@ pub enum Opening {
     Folder(Box<Library>),
 }
 
-/// Open the reader on `articles` until the user quits or a signal ends it.
-/// The terminal is restored and the reading position saved on every way
-/// out, panics included.
-pub fn run(articles: Vec<Article>, errors: Vec<String>, options: Options) -> io::Result<Exit> {
-    open(Opening::Articles { articles, errors }, options)
-}
-
 /// Open the reader on what `opening` says until the user quits or a signal
 /// ends it. The terminal is restored and the reading position saved on
 /// every way out, panics included.

@@ -117,14 +117,9 @@ fn no_preview(shelf: &Shelf, frame: &mut Frame, area: Rect) {
         .selected_entry()
         .and_then(|e| shelf.library.entry(e));
     let text = match entry.map(|e| &e.status) {
-        None if shelf.list.filter.text.is_empty() => format!(
-            "No articles in {} yet: add .txt, .md, .html or .json files; they show here as they come.",
-            safe(&crate::ingest::sanitize::display_path(shelf.library.root()))
-        ),
-        None => "No article matches the filter.".to_string(),
         Some(Status::Pending) => "Being analysed…".to_string(),
         Some(Status::Failed(why)) => format!("⚠ {}", safe(why)),
-        Some(Status::Analysed(_)) => String::new(),
+        Some(Status::Analysed(_)) | None => String::new(),
     };
     let body = Rect {
         height: area.height.saturating_sub(1),
