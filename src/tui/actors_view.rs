@@ -550,13 +550,14 @@ fn actor_line(a: &LibraryActor) -> String {
 
 fn draw_actors(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
     // only the rows in view: a library has thousands of actors
+    let width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = screen
         .rows
         .iter()
         .skip(screen.offset)
         .take(usize::from(area.height.saturating_sub(2)))
         .filter_map(|&i| screen.index.actors.get(i))
-        .map(|a| ListItem::new(actor_line(a)))
+        .map(|a| ListItem::new(super::view::fit(&actor_line(a), width)))
         .collect();
     let mut state = ListState::default();
     if !screen.rows.is_empty() {
