@@ -718,11 +718,18 @@ fn keys_and_the_wheel_reach_each_page_through_the_keymap() {
         ),
         Some(Action::Exit)
     );
-    // while the filter is typed, letters go to it
+    // while the filter is typed, letters go to it, Ctrl-z still suspends
     app.update(lib_action(LibraryAction::Filter(Edit::Start)));
     assert_eq!(
         act(&app, &key(KeyCode::Char('?'))),
         Some(lib_action(LibraryAction::Filter(Edit::Type('?'))))
+    );
+    assert_eq!(
+        act(
+            &app,
+            &Input::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL))
+        ),
+        Some(Action::Suspend)
     );
     app.update(lib_action(LibraryAction::Filter(Edit::Clear)));
     // on the article the same key means its own command

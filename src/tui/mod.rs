@@ -318,7 +318,7 @@ pub fn action_for(app: &App, input: &Input) -> Option<Action> {
 }
 
 /// The action a key asks of a list page: the help, suspend and exit keys
-/// first (unless a filter is being typed), else the page's own.
+/// first, else the page's own.
 fn list_action(app: &App, page: Page, input: &Input) -> Option<Action> {
     let key = match input {
         Input::Key(key) => key,
@@ -336,11 +336,12 @@ fn list_action(app: &App, page: Page, input: &Input) -> Option<Action> {
     if app.list_help.is_some() {
         return keymap.command_on(page, key).and_then(Command::action);
     }
-    if !typing
-        && let Some(c @ (Command::Help | Command::Suspend | Command::Exit)) =
-            keymap.command_on(page, key)
-    {
-        return c.action();
+    // a filter being typed takes the letters, not Ctrl-z or Ctrl-c
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match keymap.command_on(page, key) {
+        Some(c @ (Command::Suspend | Command::Exit)) if ctrl || !typing => return c.action(),
+        Some(Command::Help) if !typing => return Some(Action::Help),
+        _ => {}
     }
     match page {
         Page::Library => shelf.list.action_for(keymap, key).map(Action::Library),
