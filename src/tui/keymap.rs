@@ -246,10 +246,8 @@ impl Command {
             (Page::Library, C::Select) => "open the article (at its saved place)",
             (Page::Library, C::Back) => "clear the filter",
             (Page::Library, C::Quit) => "quit",
-            (Page::Actors, C::Select) => {
-                "show the actor's quotes article by article; on a quote, open the article there"
-            }
-            (Page::Actors, C::Back | C::Quit) => "back: from the quotes to the actors, then out",
+            (Page::Actors, C::Select) => "its quotes; on a quote: open the article there",
+            (Page::Actors, C::Back | C::Quit) => "back: from the quotes, then out",
             (Page::Actors, C::FocusNext | C::FocusPrev) => "switch between actors and quotes",
             _ => self.description(),
         }
