@@ -423,12 +423,14 @@ mod common;
 use dossier::tui::keymap::Page;
 use dossier::tui::{Action, App, Settings};
 
-/// The bundled `articles/` folder as a library (analysed here, not in the
-/// background), shown as `articles` whatever the checkout's path.
+/// The bundled articles as a library, from their exports frozen in
+/// `tests/fixtures/library/` (read back as they are, never re-analysed), so
+/// that these screens change only when the pages do; shown as `articles`
+/// whatever the checkout's path.
 fn bundled_library() -> Library {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("articles/")
+        .expect("tests/fixtures/library/")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
@@ -436,7 +438,7 @@ fn bundled_library() -> Library {
         .iter()
         .map(|name| {
             let path = dir.join(name);
-            let article = dossier::load(&path).expect("bundled article loads");
+            let article = dossier::load(&path).expect("a frozen export loads");
             let listing = Listing {
                 path,
                 rel: name.clone(),
