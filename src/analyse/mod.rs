@@ -6,6 +6,9 @@ pub mod actors;
 pub mod positions;
 pub mod quotes;
 pub mod sentences;
+mod stance;
+mod stance_rules;
+mod stance_summary;
 
 use crate::clean::Document;
 use crate::model::{Article, SCHEMA};
@@ -16,7 +19,12 @@ pub fn analyse(doc: &Document) -> Article {
     let mut actors = actors::extract(&doc.paragraphs, &sentences);
     let quotes = quotes::extract(&doc.paragraphs, &sentences, &mut actors);
     let actors = actors.into_actors();
-    let positions = positions::derive(&actors, &quotes);
+    let positions = positions::derive(
+        &doc.paragraphs,
+        sentences.iter().map(Into::into),
+        &actors,
+        &quotes,
+    );
     Article {
         schema: SCHEMA.to_string(),
         source: doc.source.clone(),

@@ -1,0 +1,208 @@
+//! How a position reads in the panel: a few words cut from the sentence at
+//! clause bounds, with the subject and auxiliaries in front dropped ("We are
+//! not leaving the Sahel" -> "not leaving the Sahel").
+
+use super::stance::{Token, is_quote_mark};
+
+/// The longest summary, in words.
+pub const MAX_WORDS: usize = 10;
+
+/// Words that open a clause without saying anything about the stance.
+const LEADING: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "that",
+    "because",
+    "if",
+    "while",
+    "although",
+    "though",
+    "then",
+    "yet",
+    "or",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "these",
+    "those",
+    "there",
+    "am",
+    "are",
+    "is",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "also",
+    "still",
+    "now",
+    "however",
+    "instead",
+    "indeed",
+    "said",
+    "says",
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "claiming",
+    "telling",
+    "warning",
+];
+
+/// Words a summary does not end on.
+const TRAILING: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but",
+    "that", "which", "who", "his", "her", "their", "its", "our", "my", "your", "as", "from", "is",
+    "are", "was", "were", "be", "would", "will", "could", "this", "these", "very", "so", "not",
+    "than", "about", "into", "over", "after", "before", "when", "while", "if",
+];
+
+/// Words that open a new clause ("... because the levy is unfair").
+const CLAUSE_WORDS: &[&str] = &[
+    "because", "but", "while", "although", "though", "whereas", "unless", "said", "says", "saying",
+    "added", "told",
+];
+
+/// Marks that end a clause.
+pub fn is_clause_mark(s: &str) -> bool {
+    matches!(
+        s,
+        "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]" | "." | "!" | "?"
+    )
+}
+
+/// The clause around tokens `first..end`, within `lo..hi`: out to the
+/// nearest clause marks on either side.
+pub fn clause_around(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    lo: usize,
+    hi: usize,
+) -> (usize, usize) {
+    let mark = |k: usize| {
+        let w = &text[tokens[k].start..tokens[k].end];
+        if tokens[k].word {
+            CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+        } else {
+            is_clause_mark(w)
+        }
+    };
+    let a = (lo..first).rev().find(|&k| mark(k)).map_or(lo, |k| k + 1);
+    let b = (end..hi).find(|&k| mark(k)).unwrap_or(hi);
+    (a, b)
+}
+
+/// Tokens `a..b` as a short phrase that keeps `first..end` (the cue) in
+/// view: leading filler dropped, at most `max` words, no dangling function
+/// word at the end.
+pub fn phrase(
+    text: &str,
+    tokens: &[Token],
+    (a, b): (usize, usize),
+    (first, end): (usize, usize),
+    max: usize,
+) -> String {
+    let lower = |k: usize| text[tokens[k].start..tokens[k].end].to_lowercase();
+    let mut a = a;
+    while a < first && (LEADING.contains(&lower(a).as_str()) || !tokens[a].word) {
+        a += 1;
+    }
+    let words_between = |x: usize, y: usize| tokens[x..y].iter().filter(|t| t.word).count();
+    // keep the cue in view: start a little before it when the clause is long
+    while words_between(a, b) > max && a + 3 < first {
+        a += 1;
+    }
+    let mut b = b.max(end.min(b));
+    while words_between(a, b) > max && b > end {
+        b -= 1;
+    }
+    while b > end.max(a + 1) && {
+        let t = tokens[b - 1];
+        !t.word || TRAILING.contains(&lower(b - 1).as_str())
+    } {
+        b -= 1;
+    }
+    join(text, &tokens[a..b])
+}
+
+/// Tokens joined as text: one space between words, none before closing
+/// punctuation, quotation marks left out.
+pub fn join(text: &str, tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for t in tokens {
+        let s = &text[t.start..t.end];
+        if !t.word && s.chars().all(is_quote_mark) {
+            continue;
+        }
+        let tight = !t.word && matches!(s, "," | ";" | ":" | "." | "!" | "?" | ")" | "]");
+        if !out.is_empty() && !tight && !out.ends_with(['(', '[']) {
+            out.push(' ');
+        }
+        out.push_str(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::stance::tokenize;
+
+    fn toks(text: &str) -> Vec<Token> {
+        let mut t = Vec::new();
+        tokenize(text, 0, text.len(), &mut t);
+        t
+    }
+
+    #[test]
+    fn subject_and_auxiliary_are_dropped() {
+        let text = "We are not leaving the valley.";
+        let t = toks(text);
+        let s = phrase(text, &t, (0, t.len()), (2, 4), MAX_WORDS);
+        assert_eq!(s, "not leaving the valley");
+    }
+
+    #[test]
+    fn a_long_clause_is_cut_around_the_cue() {
+        let text = "the board said that after many long months of very careful study the merger was plainly unacceptable to everyone";
+        let t = toks(text);
+        let cue = t
+            .iter()
+            .position(|x| &text[x.start..x.end] == "unacceptable")
+            .expect("cue");
+        let s = phrase(text, &t, (0, t.len()), (cue, cue + 1), 8);
+        assert!(s.contains("unacceptable"), "{s}");
+        assert!(s.split(' ').count() <= 8, "{s}");
+    }
+
+    #[test]
+    fn clause_stops_at_commas() {
+        let text = "In the end, the levy is unfair, the growers say.";
+        let t = toks(text);
+        let cue = t
+            .iter()
+            .position(|x| &text[x.start..x.end] == "unfair")
+            .expect("cue");
+        let (a, b) = clause_around(text, &t, cue, cue + 1, 0, t.len());
+        assert_eq!(join(text, &t[a..b]), "the levy is unfair");
+    }
+
+    #[test]
+    fn quotation_marks_are_left_out() {
+        let text = "a “red line” for them";
+        assert_eq!(join(text, &toks(text)), "a red line for them");
+    }
+}
