@@ -9,6 +9,7 @@ pub mod sentences;
 mod stance;
 mod stance_rules;
 mod stance_summary;
+mod stance_topics;
 
 use crate::clean::Document;
 use crate::model::{Article, SCHEMA};
@@ -20,6 +21,7 @@ pub fn analyse(doc: &Document) -> Article {
     let quotes = quotes::extract(&doc.paragraphs, &sentences, &mut actors);
     let actors = actors.into_actors();
     let positions = positions::derive(
+        &doc.title,
         &doc.paragraphs,
         sentences.iter().map(Into::into),
         &actors,

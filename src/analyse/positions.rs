@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use super::sentences::Sentence;
 use super::stance::{CueFinder, Hit, Token, tokenize};
 use super::stance_rules::{self, Found, SentenceView, Target};
+use super::stance_topics::Topics;
 use crate::model::{Actor, ActorKind, Paragraph, Polarity, Position, Quote, QuoteKind};
 
 /// A sentence: byte offsets into the paragraph with this `index`.
@@ -74,6 +75,7 @@ pub(super) struct ArticleIndex<'a> {
 /// Every position the article's sentences support, in text order, the same
 /// stance of the same actor towards the same target given once.
 pub fn derive(
+    title: &str,
     paragraphs: &[Paragraph],
     sentences: impl IntoIterator<Item = SentenceSpan>,
     actors: &[Actor],
@@ -108,7 +110,20 @@ pub fn derive(
         };
         stance_rules::read_sentence(&view, &index, &mut found);
     }
+    let topics = Topics::new(title, paragraphs);
+    for f in &mut found {
+        name_the_topic(f, &topics);
+    }
     assemble(found, actors, quotes, paragraphs)
+}
+
+/// A target that only says "the bill" names the bill it means.
+fn name_the_topic(f: &mut Found, topics: &Topics) {
+    if let Target::Text(t) = &f.target
+        && let Some(topic) = topics.resolve(t, f.pos, f.byte)
+    {
+        f.target = Target::Text(topic.to_string());
+    }
 }
 
 /// Positions from what the rules found: duplicates dropped, ids given.
@@ -470,6 +485,7 @@ pub(super) mod sketch {
         pub fn positions(&self) -> Vec<Position> {
             let sentences = split_document(&self.paragraphs);
             derive(
+                "",
                 &self.paragraphs,
                 sentences.iter().map(Into::into),
                 &self.actors,

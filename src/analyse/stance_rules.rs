@@ -51,6 +51,8 @@ pub(super) struct Found {
     pub target: Target,
     pub summary: String,
     pub pos: usize,
+    /// Where its cue starts in the paragraph.
+    pub byte: usize,
     pub quote: Option<usize>,
 }
 
@@ -148,6 +150,28 @@ const SPOKESPEOPLE: &[&str] = &[
     "advisor",
     "government",
     "statement",
+];
+
+/// Nouns for people who speak for the actor named just before them
+/// ("Republican leaders", "union officials").
+const MEMBERS: &[&str] = &[
+    "officials",
+    "leaders",
+    "lawmakers",
+    "senators",
+    "members",
+    "legislators",
+    "negotiators",
+    "officers",
+    "representatives",
+    "spokesmen",
+    "aides",
+    "delegates",
+    "delegation",
+    "leadership",
+    "ministers",
+    "diplomats",
+    "executives",
 ];
 
 /// Nouns that name an official by role ("the minister said"); matched
@@ -356,11 +380,20 @@ impl SentenceView<'_> {
 /// Who holds a stance, as the subject of the verb at token `at` says.
 fn subject_of(v: &SentenceView, ix: &ArticleIndex, at: usize) -> Option<usize> {
     let mut k = at;
+    let mut relative = false;
     while k > 0 {
         k -= 1;
         if v.is_mark(k) {
             match v.word(k) {
                 ")" | "]" => k = (0..k).rev().find(|&j| v.is(j, &["(", "["]))?,
+                // "Ann Ruiz, who backed the plan": the name before the comma
+                "," | "—" | "–" if relative => {
+                    return v
+                        .mention_ending(k.checked_sub(1)?)
+                        .map(|m| attached_holder(v, ix, m));
+                }
+                // "..., saying it was unfair": the subject of the sentence
+                "," if k + 1 == at && v.word(at).ends_with("ing") => return main_subject(v, ix, k),
                 "," | "—" | "–" => return apposition_subject(v, ix, k),
                 w if w.chars().all(super::stance::is_quote_mark) => {}
                 _ => return None,
@@ -379,6 +412,10 @@ fn subject_of(v: &SentenceView, ix: &ArticleIndex, at: usize) -> Option<usize> {
             continue;
         }
         let w = v.word(k).to_lowercase();
+        if matches!(w.as_str(), "who" | "which") {
+            relative = true;
+            continue;
+        }
         if SKIPPED.contains(&w.as_str()) || w == "to" || (w.len() > 4 && w.ends_with("ly")) {
             continue;
         }
@@ -386,6 +423,24 @@ fn subject_of(v: &SentenceView, ix: &ArticleIndex, at: usize) -> Option<usize> {
     }
     None
 }
+
+/// The subject of the sentence, for a clause hung on it after a comma: the
+/// first actor named before `end` that is not the object of a preposition.
+fn main_subject(v: &SentenceView, ix: &ArticleIndex, end: usize) -> Option<usize> {
+    let m = v.mentions.iter().take_while(|m| m.end <= end).find(|m| {
+        let governed = m.first > 0 && v.is(m.first - 1, PREPOSITIONS);
+        let governed = governed
+            || (m.first > 1 && v.is(m.first - 2, PREPOSITIONS) && v.is(m.first - 1, DETERMINERS));
+        !governed && !v.possessive(m)
+    })?;
+    Some(attached_holder(v, ix, m))
+}
+
+/// Words that make the name after them something other than a subject.
+const PREPOSITIONS: &[&str] = &[
+    "of", "from", "for", "in", "at", "with", "to", "by", "on", "about", "against", "over", "under",
+    "after", "before", "than", "like", "between", "among", "into", "toward", "towards",
+];
 
 /// Does this cue lead into the verb after it ("wants to", "refused to")?
 fn leads_in(hit: &Hit) -> bool {
@@ -443,6 +498,7 @@ fn named_by(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<us
             .mention_ending(k - 1)
             .filter(|m| v.possessive(m))
             .map(|m| m.actor),
+        _ if MEMBERS.contains(&w) && k > 0 => v.mention_ending(k - 1).map(|m| m.actor),
         _ if k > 0 && v.is(k - 1, &["the"]) => by_role(v, ix, k, w),
         _ => None,
     }
@@ -597,6 +653,7 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         target,
         summary,
         pos: v.pos,
+        byte: v.tokens[hit.first].start,
         quote: v.voice_at(hit.first).map(|q| q.quote),
     });
 }
@@ -724,6 +781,7 @@ fn for_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         target,
         summary: summary.trim().to_string(),
         pos: v.pos,
+        byte: v.tokens[hit.first].start,
         quote: v.voice_at(hit.first).map(|q| q.quote),
     });
 }
@@ -803,7 +861,7 @@ fn say_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         j.stance = hit.cue.stance;
     }
     let quote = (lo..hi).find_map(|k| v.voice_at(k)).map(|q| q.quote);
-    out.push(j.found(holder, v.pos, quote));
+    out.push(j.found(holder, v, quote));
 }
 
 /// A quotation with a known speaker: the speaker's stance read from the
@@ -833,13 +891,14 @@ fn quote_rule(v: &SentenceView, ix: &ArticleIndex, start: usize, out: &mut Vec<F
             }
         };
         if let Some(j) = judge(v, ix, speaker, lo, hi) {
-            out.push(j.found(speaker, v.pos, Some(q.quote)));
+            out.push(j.found(speaker, v, Some(q.quote)));
         }
     }
 }
 
 /// A stance read from a stretch of words.
 struct Judgement {
+    byte: usize,
     polarity: Polarity,
     stance: &'static str,
     target: Target,
@@ -847,17 +906,53 @@ struct Judgement {
 }
 
 impl Judgement {
-    fn found(self, actor: usize, pos: usize, quote: Option<usize>) -> Found {
+    fn found(self, actor: usize, v: &SentenceView, quote: Option<usize>) -> Found {
         Found {
             actor,
             polarity: self.polarity,
             stance: self.stance,
             target: self.target,
             summary: self.summary,
-            pos,
+            pos: v.pos,
+            byte: self.byte,
             quote,
         }
     }
+}
+
+/// Verbs that make the word after them say what something is ("is unfair").
+const LINKING: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "seems", "seemed", "looks", "looked",
+    "remains", "remained", "became", "becomes", "sounds", "'s", "’s", "am",
+];
+
+/// Is an evaluative cue said of something ("the plan is unfair", "it was
+/// very bad")? Such a word carries the clause.
+fn predicative(v: &SentenceView, hit: &Hit) -> bool {
+    if hit.cue.kind != CueKind::Eval {
+        return false;
+    }
+    let mut k = hit.first;
+    while k > 0 {
+        k -= 1;
+        let w = v.word(k);
+        if v.is(k, LINKING) || w.ends_with("'s") || w.ends_with("’s") {
+            return true;
+        }
+        let adverb = w.len() > 4 && w.ends_with("ly");
+        if !(adverb
+            || v.is(
+                k,
+                &[
+                    "very", "so", "too", "not", "just", "really", "simply", "quite", "more",
+                    "most", "less", "a", "an", "the", "such",
+                ],
+            ))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// The weight of a cue in a stretch of words: stance verbs count double.
@@ -894,7 +989,8 @@ fn judge(
         {
             continue;
         }
-        let w = weight(hit) * if v.negated(h) { -1 } else { 1 };
+        let stress = if predicative(v, hit) { 2 } else { 1 };
+        let w = stress * weight(hit) * if v.negated(h) { -1 } else { 1 };
         if w != 0 {
             weights.push((h, w));
         }
@@ -916,6 +1012,7 @@ fn judge(
     let summary = phrase(v.text, v.tokens, (a, b), (first, hit.end), MAX_WORDS);
     let stance = content_stance(v, ix, h, polarity, &target);
     Some(Judgement {
+        byte: v.tokens[hit.first].start,
         polarity,
         stance,
         target,
