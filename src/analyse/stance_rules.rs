@@ -965,6 +965,19 @@ fn weight(hit: &Hit) -> i32 {
     }
 }
 
+/// Is a stance verb inside a report the speaker's own? Not when someone
+/// else is its subject ("the unions rejected it"), when it tells what
+/// someone was blamed or praised for ("accused them of blocking it"), or
+/// when it stands in a condition.
+fn speaker_acts(v: &SentenceView, ix: &ArticleIndex, hit: &Hit, holder: usize) -> bool {
+    let gerund = v.word(hit.first).ends_with("ing")
+        && hit.first > 0
+        && v.is(hit.first - 1, &["of", "for", "by", "from", "over"]);
+    !gerund
+        && !asks_or_supposes(v, hit.first)
+        && subject_of(v, ix, hit.first).is_none_or(|s| s == holder)
+}
+
 /// The stance tokens `lo..hi` take, as `holder` says them: the sum of their
 /// cues (each turned around by a negation before it), what they are about
 /// and the clause that shows it best. A stance verb with a subject of its
@@ -983,10 +996,7 @@ fn judge(
         if hit.first < lo || hit.end > hi {
             continue;
         }
-        if hit.cue.kind == CueKind::Act
-            && (asks_or_supposes(v, hit.first)
-                || subject_of(v, ix, hit.first).is_some_and(|s| s != holder))
-        {
+        if hit.cue.kind == CueKind::Act && !speaker_acts(v, ix, hit, holder) {
             continue;
         }
         let stress = if predicative(v, hit) { 2 } else { 1 };
@@ -1054,7 +1064,36 @@ fn judged_target(
             };
             (outside, place, distance)
         })
-        .map_or(Target::None, |m| Target::Actor(m.actor))
+        .map(|m| Target::Actor(m.actor))
+        .or_else(|| referred_person(v, ix, holder, (lo, hi)).map(Target::Actor))
+        .unwrap_or(Target::None)
+}
+
+/// The person a stretch speaks of without naming: "he", "her", "the
+/// senator" in it, read as the last other person named before.
+fn referred_person(
+    v: &SentenceView,
+    ix: &ArticleIndex,
+    holder: usize,
+    (lo, hi): (usize, usize),
+) -> Option<usize> {
+    let k = (lo..hi).find(|&k| {
+        v.is(k, &["he", "him", "his", "she", "her"])
+            || (k > 0 && v.is(k - 1, &["the"]) && v.is(k, ROLES))
+    })?;
+    if v.is(k, ROLES) {
+        return by_role(v, ix, k, &v.word(k).to_lowercase()).filter(|&a| a != holder);
+    }
+    let not = if v.is(k, &["he", "him", "his"]) {
+        Gender::Female
+    } else {
+        Gender::Male
+    };
+    // inside a quotation, look back from where it opens
+    let at = v.voice_at(k).map_or(v.tokens[k].start, |q| q.start);
+    ix.last_before(v.pos, at, |a| {
+        a != holder && ix.kind(a) == ActorKind::Person && ix.genders.get(a) != Some(&not)
+    })
 }
 
 /// The stance word for a judged stretch: the stance verb's own word when it
