@@ -451,15 +451,72 @@ fn leads_in(hit: &Hit) -> bool {
 const INTENT: &str = "wants";
 
 /// "Ann Ruiz, the senator from Ohio, said": the subject before a comma-
-/// enclosed apposition that ends at token `comma`.
+/// enclosed apposition that ends at token `comma`, looking through up to
+/// three ("Tom Vale, the mayor of Ostend, who chairs the board, said").
 fn apposition_subject(v: &SentenceView, ix: &ArticleIndex, comma: usize) -> Option<usize> {
-    let lo = comma.saturating_sub(14);
-    let open = (lo..comma).rev().find(|&j| v.is(j, &[",", "—", "–"]))?;
-    if open == 0 {
-        return None;
+    let mut end = comma;
+    for _ in 0..3 {
+        let lo = end.saturating_sub(14);
+        let open = (lo..end).rev().find(|&j| v.is(j, &[",", "—", "–"]))?;
+        if let Some(m) = name_before(v, open) {
+            let holder = attached_holder(v, ix, m);
+            let governed = m.first > 0 && v.is(m.first - 1, PREPOSITIONS);
+            if !governed || holder != m.actor {
+                return Some(holder);
+            }
+        }
+        end = open;
     }
-    let m = v.mention_ending(open - 1)?;
-    Some(attached_holder(v, ix, m))
+    None
+}
+
+/// The mention that ends just before token `k`, a parenthesis after it
+/// passed over ("Ann Ruiz (D-Ohio)").
+fn name_before<'v>(v: &'v SentenceView, k: usize) -> Option<&'v MentionAt> {
+    let mut before = k.checked_sub(1)?;
+    if v.is(before, &[")"]) {
+        before = (0..before)
+            .rev()
+            .find(|&j| v.is(j, &["("]))?
+            .checked_sub(1)?;
+    }
+    v.mention_ending(before)
+}
+
+/// The actors named together with `holder` as the subject of the verb at
+/// token `at`.
+fn joint_holders(v: &SentenceView, holder: usize, at: usize) -> Vec<usize> {
+    v.mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= at && m.actor == holder)
+        .map(|m| partners(v, m.first))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|&p| p != holder)
+        .collect()
+}
+
+/// The actors named with a holder as one subject: "Ann Ruiz and Tom Vale
+/// said", "Ostland, Westland and the union rejected" (`first` is where the
+/// holder's name starts).
+fn partners(v: &SentenceView, first: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = first;
+    // title words between "and" and the name: "and Senator Ann Ruiz"
+    while k > 0 && k + 4 > first && v.tokens[k - 1].word && !v.is(k - 1, &["and"]) {
+        k -= 1;
+    }
+    let mut joint = k > 0 && v.is(k - 1, &["and", "&"]);
+    while joint && out.len() < 4 {
+        let Some(m) = name_before(v, k - 1) else {
+            break;
+        };
+        out.push(m.actor);
+        k = m.first;
+        joint = k > 0 && v.is(k - 1, &[","]);
+    }
+    out
 }
 
 /// The holder a mention stands for: the person before "of" when it is
@@ -646,7 +703,7 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
     } else {
         hit.cue.stance
     };
-    out.push(Found {
+    let found = Found {
         actor: holder,
         polarity,
         stance,
@@ -655,7 +712,16 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         pos: v.pos,
         byte: v.tokens[hit.first].start,
         quote: v.voice_at(hit.first).map(|q| q.quote),
-    });
+    };
+    for p in joint_holders(v, holder, hit.first) {
+        if Target::Actor(p) != found.target {
+            out.push(Found {
+                actor: p,
+                ..found.clone()
+            });
+        }
+    }
+    out.push(found);
 }
 
 /// Is the cue at token `at` part of a question, or of a condition opened
@@ -853,15 +919,26 @@ fn say_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
     if lo >= hi || (lo..hi).all(|k| v.voice_at(k).is_some() || v.is_mark(k)) {
         return;
     }
-    let Some(mut j) = judge(v, ix, holder, lo, hi) else {
-        return;
-    };
-    if hit.cue.polarity < 0 && j.polarity != Polarity::Positive {
-        j.polarity = Polarity::Negative;
-        j.stance = hit.cue.stance;
-    }
     let quote = (lo..hi).find_map(|k| v.voice_at(k)).map(|q| q.quote);
-    out.push(j.found(holder, v, quote));
+    let partners = if according {
+        Vec::new()
+    } else {
+        joint_holders(v, holder, hit.first)
+    };
+    for mut j in judge_parts(v, ix, holder, lo, hi) {
+        if hit.cue.polarity < 0 && j.polarity != Polarity::Positive {
+            j.polarity = Polarity::Negative;
+            j.stance = hit.cue.stance;
+        }
+        let found = j.found(holder, v, quote);
+        for &p in &partners {
+            out.push(Found {
+                actor: p,
+                ..found.clone()
+            });
+        }
+        out.push(found);
+    }
 }
 
 /// A quotation with a known speaker: the speaker's stance read from the
@@ -890,10 +967,43 @@ fn quote_rule(v: &SentenceView, ix: &ArticleIndex, start: usize, out: &mut Vec<F
                 }
             }
         };
-        if let Some(j) = judge(v, ix, speaker, lo, hi) {
+        for j in judge_parts(v, ix, speaker, lo, hi) {
             out.push(j.found(speaker, v, Some(q.quote)));
         }
     }
+}
+
+/// Words that turn a report to another stance ("..., but the delay is
+/// unfair").
+const CONTRASTS: &[&str] = &[
+    ";", "but", "while", "although", "though", "whereas", "yet", "—",
+];
+
+/// The stances of a stretch read part by part, parts cut where it turns
+/// ("she is qualified, but the delay is unfair" has two); the whole when no
+/// part says anything on its own.
+fn judge_parts(
+    v: &SentenceView,
+    ix: &ArticleIndex,
+    holder: usize,
+    lo: usize,
+    hi: usize,
+) -> Vec<Judgement> {
+    let mut parts = Vec::new();
+    let mut a = lo;
+    for k in lo..hi {
+        if k > a && v.is(k, CONTRASTS) {
+            parts.extend(judge(v, ix, holder, a, k));
+            a = k + 1;
+        }
+    }
+    if a > lo {
+        parts.extend(judge(v, ix, holder, a, hi));
+    }
+    if parts.is_empty() {
+        parts.extend(judge(v, ix, holder, lo, hi));
+    }
+    parts
 }
 
 /// A stance read from a stretch of words.
@@ -1222,6 +1332,41 @@ mod tests {
         assert_eq!(
             read(&a),
             ["ana-ruiz negative the strike | condemned the strike"]
+        );
+    }
+
+    #[test]
+    fn say_subject_through_several_appositions() {
+        let a = article(&["One candidate, Tom Vale, the mayor of Ostend, who chairs the port board, said the levy was unfair."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("ostend", ActorKind::Other, &["Ostend"]);
+        let got = read(&a);
+        assert_eq!(
+            got,
+            ["tom-vale negative - | the levy was unfair"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn joint_subjects_hold_the_stance_together() {
+        let a = article(&["Ana Ruiz and Senator Tom Vale rejected the harbour levy."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = read(&a);
+        assert!(
+            has(
+                &got,
+                "ana-ruiz negative the harbour levy | rejected the harbour levy"
+            ),
+            "{got:?}"
+        );
+        assert!(
+            has(
+                &got,
+                "tom-vale negative the harbour levy | rejected the harbour levy"
+            ),
+            "{got:?}"
         );
     }
 
