@@ -21,6 +21,8 @@ pub enum Reason {
     TooLarge { size: u64, limit: u64 },
     #[error("looks like a binary file, not an article")]
     Binary,
+    #[error("holds no text (the file is empty or blank)")]
+    Empty,
     #[error("not a dossier/1 export: {0}")]
     Json(String),
     #[error("is a folder; give a file, or open the folder in the reader")]

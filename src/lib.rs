@@ -48,16 +48,5 @@ pub fn analyse_text(source: &str, text: &str) -> Article {
 }
 
 fn ingest_json(path: &Path, text: &str) -> Result<Article> {
-    let article: Article =
-        serde_json::from_str(text).map_err(|e| Error::new(path, Reason::Json(e.to_string())))?;
-    if !article.schema.starts_with("dossier/") {
-        return Err(Error::new(
-            path,
-            Reason::Json(format!(
-                "unknown schema {:?}",
-                ingest::sanitize::one_line(&article.schema)
-            )),
-        ));
-    }
-    Ok(model::sanitized(article))
+    ingest::json::read(path, text)
 }

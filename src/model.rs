@@ -60,6 +60,10 @@ pub struct Removed {
     /// for inline debris); `None` when it came after the last paragraph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<usize>,
+    /// For inline debris cut out of paragraph `before`: the char offset in
+    /// that paragraph's text where it stood. `None` for whole blocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<usize>,
 }
 
 /// A person, country, organisation or group the article mentions.

@@ -1,8 +1,19 @@
-//! Clean: decoded text to a structured [`Document`]: title, dateline,
-//! headings and paragraphs, with boilerplate and scraper debris taken out
-//! into `removed`, each with its reason.
+//! Clean: decoded text to a structured [`Document`]: title, byline, date,
+//! dateline, headings and paragraphs, with page furniture and scraper
+//! debris taken out into `removed`, each with its reason and place.
+//!
+//! Plain text and Markdown become [`block::Block`]s (`segment`,
+//! `markdown`); `page` finds the article among them; `structure` builds the
+//! document; `boilerplate`, `debris`, `meta` and `dateline` hold the rules.
 
+pub mod block;
 pub mod boilerplate;
+pub mod dateline;
+pub mod debris;
+pub mod markdown;
+pub mod meta;
+pub mod page;
+pub mod segment;
 pub mod structure;
 
 use crate::ingest::{Format, RawDoc};
@@ -20,12 +31,17 @@ pub struct Document {
     pub removed: Vec<Removed>,
 }
 
-/// Clean a decoded input. `Format::Json` never reaches here: an export is
-/// read back as is.
+/// Clean a decoded input. `Format::Json` never reaches here (an export is
+/// read back as is); were it to, it is read as text.
 pub fn clean(raw: &RawDoc) -> Document {
     match raw.format {
-        Format::Text | Format::Json | Format::Markdown | Format::Html => {
-            structure::from_text(&raw.source, &raw.text)
-        }
+        Format::Markdown => markdown::clean(&raw.source, &raw.text),
+        Format::Html => from_text(&raw.source, &raw.text),
+        Format::Text | Format::Json => from_text(&raw.source, &raw.text),
     }
+}
+
+/// Clean a plain-text article (a saved text, or a whole page copied as text).
+pub fn from_text(source: &str, text: &str) -> Document {
+    structure::assemble(source, segment::blocks(text), structure::Hints::default())
 }

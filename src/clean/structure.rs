@@ -1,182 +1,397 @@
-//! Structure of a plain-text article: title, dateline, headings and
-//! paragraphs.
+//! From judged blocks to a [`Document`]: the title, the byline and date,
+//! the dateline, headings and body paragraphs, and every removal recorded
+//! with its reason and the paragraph it stood before.
 
-use super::{Document, boilerplate};
+use super::block::{Block, BlockKind, count_words};
+use super::page::{self, Verdict};
+use super::segment::ends_sentence;
+use super::{Document, dateline, debris, meta};
 use crate::model::{Paragraph, ParagraphKind, Removed};
 
-/// Build a document from plain text: the first line is the title, blank
-/// lines separate paragraphs, hard-wrapped lines are joined again.
-pub fn from_text(source: &str, text: &str) -> Document {
-    let mut blocks = blocks(text).into_iter();
-    let title = blocks.next().unwrap_or_default();
+pub const TITLE_REPEATED: &str = "the title, repeated";
+pub const BYLINE: &str = "byline (kept as the article's byline)";
+pub const DATE_LINE: &str = "date line (kept as the article's date)";
+
+/// What the input itself says about its title, byline and date (a Markdown
+/// heading, front matter).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Build the document from blocks in reading order.
+pub fn assemble(source: &str, blocks: Vec<Block>, hints: Hints) -> Document {
     let mut doc = Document {
         source: source.to_string(),
-        title,
+        byline: hints.byline,
+        date: hints.date,
         ..Document::default()
     };
-    let mut pending_removed = Vec::new();
-    for block in blocks {
-        if let Some(reason) = boilerplate::block_reason(&block) {
-            pending_removed.push(Removed {
-                text: block,
-                reason: reason.to_string(),
-                before: None,
-            });
-            continue;
+    let mut decided: Vec<Option<&'static str>> = vec![None; blocks.len()];
+    let mut skip = 0;
+    match hints.title {
+        Some(t) => doc.title = t,
+        None => {
+            if let Some(first) = blocks.first()
+                && is_title_line(first)
+            {
+                doc.title = first.text.clone();
+                skip = 1;
+            }
         }
-        let index = doc.paragraphs.len();
-        for mut r in pending_removed.drain(..) {
-            r.before = Some(index);
-            doc.removed.push(r);
-        }
-        let kind = if index > 0 && is_heading(&block) {
-            ParagraphKind::Heading
-        } else {
-            ParagraphKind::Body
-        };
-        doc.paragraphs.push(Paragraph {
-            index,
-            kind,
-            text: block,
-        });
     }
-    doc.removed.append(&mut pending_removed);
-    if let Some(first) = doc.paragraphs.first_mut()
-        && let Some((dateline, rest)) = split_dateline(&first.text)
-    {
-        doc.dateline = Some(dateline);
-        first.text = rest;
+    mark_title_repeats(&mut doc.title, &blocks[skip..], &mut decided[skip..]);
+    let mut verdicts = page::judge(&blocks[skip..], &decided[skip..]);
+    let blocks = &blocks[skip..];
+    if doc.title.is_empty() {
+        doc.title = title_before_article(blocks, &mut verdicts).unwrap_or_else(|| stem(source));
     }
+    find_byline_and_date(&mut doc, blocks, &mut verdicts);
+    build_paragraphs(&mut doc, blocks, &verdicts);
+    split_first_dateline(&mut doc);
+    cut_inline_debris(&mut doc);
     doc
 }
 
-/// Paragraph blocks: runs of non-blank lines, joined with single spaces
-/// (a hyphen at a line end that splits a word is repaired).
-fn blocks(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+/// A first line can be the title unless it is long prose or furniture.
+fn is_title_line(b: &Block) -> bool {
+    let chars = b.text.chars().count();
+    chars <= 250
+        && !(chars > 150 && ends_sentence(&b.text))
+        && count_words(&b.text) >= 2
+        && super::boilerplate::line_reason(&b.text).is_none()
+        && meta::byline(&b.text).is_none()
+        && meta::date(&b.text).is_none()
+}
+
+/// Find the headline repeated in the page (a page's `<title>` is often
+/// "Headline - Site"): mark the repeats, and take the repeat as the title
+/// when it is the title without the site's name.
+fn mark_title_repeats(title: &mut String, blocks: &[Block], decided: &mut [Option<&'static str>]) {
+    if title.is_empty() {
+        return;
+    }
+    let mut shorter: Option<String> = None;
+    let folded = fold(title);
+    for (b, d) in blocks.iter().zip(decided.iter_mut()) {
+        if fold(&b.text) == folded {
+            *d = Some(TITLE_REPEATED);
+        } else if count_words(&b.text) >= 2 && is_title_without_site(&folded, &fold(&b.text)) {
+            *d = Some(TITLE_REPEATED);
+            // "Headline | Site" holds both: the headline is the longer part.
+            if shorter.as_ref().is_none_or(|s| s.len() < b.text.len()) {
+                shorter = Some(b.text.clone());
             }
-            continue;
         }
-        if current.is_empty() {
-            current.push_str(line);
-        } else if current.ends_with('-')
-            && !current.ends_with(" -")
-            && line.starts_with(|c: char| c.is_lowercase())
+    }
+    if let Some(s) = shorter {
+        *title = s;
+    }
+}
+
+/// A title as compared with its repeats: curly quotes straightened, case
+/// and final punctuation ignored.
+fn fold(text: &str) -> String {
+    text.trim_end_matches(['.', '!', ' '])
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+}
+
+/// "Headline - Site", "Headline | Site", "Site: Headline" against "Headline".
+fn is_title_without_site(title: &str, headline: &str) -> bool {
+    const SEPARATORS: &[&str] = &[
+        " - ", " | ", " – ", " — ", " : ", ": ", " · ", " :: ", " » ",
+    ];
+    let rest_is_site = |rest: &str| count_words(rest) <= 8 && !ends_sentence(rest);
+    if let Some(rest) = title.strip_prefix(headline) {
+        return SEPARATORS
+            .iter()
+            .any(|s| rest.strip_prefix(s).is_some_and(rest_is_site));
+    }
+    if let Some(rest) = title.strip_suffix(headline) {
+        return SEPARATORS
+            .iter()
+            .any(|s| rest.strip_suffix(s).is_some_and(rest_is_site));
+    }
+    false
+}
+
+/// When the first line was not a title (site chrome), the headline is the
+/// heading-like line just before the article's first paragraph.
+fn title_before_article(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<String> {
+    let first = verdicts.iter().position(|v| *v == Verdict::Keep)?;
+    let window = first.saturating_sub(6)..=first;
+    for i in window.rev() {
+        let b = &blocks[i];
+        let words = count_words(&b.text);
+        if (3..=25).contains(&words)
+            && !b.text.ends_with('.')
+            && meta::byline(&b.text).is_none()
+            && meta::date(&b.text).is_none()
+            && super::boilerplate::line_reason(&b.text).is_none()
+            && (i < first || verdicts.get(i + 1) == Some(&Verdict::Keep))
         {
-            current.pop();
-            current.push_str(line);
-        } else {
-            current.push(' ');
-            current.push_str(line);
+            verdicts[i] = Verdict::Drop(TITLE_REPEATED);
+            return Some(b.text.clone());
         }
     }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out.into_iter().map(|b| collapse_spaces(&b)).collect()
+    None
 }
 
-/// Runs of spaces become one; a non-breaking space is kept where it binds.
-fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut last_space = false;
-    for c in s.chars() {
-        if c == ' ' || c == '\t' {
-            if !last_space {
-                out.push(' ');
+/// The file name without folders or extension, as a last-resort title.
+fn stem(source: &str) -> String {
+    std::path::Path::new(source)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Bylines ("By Jane Doe") and date lines ("Published 4 March 2024") near
+/// the top: the first of each fills the document's field, and its line
+/// leaves the text.
+fn find_byline_and_date(doc: &mut Document, blocks: &[Block], verdicts: &mut [Verdict]) {
+    let first = verdicts
+        .iter()
+        .position(|v| *v == Verdict::Keep)
+        .unwrap_or(verdicts.len());
+    let end = (first + 3).min(blocks.len());
+    let start = first.saturating_sub(15);
+    for i in start..end {
+        let text = &blocks[i].text;
+        if doc.byline.is_none()
+            && let Some(name) = meta::byline(text)
+        {
+            doc.byline = Some(name);
+            if doc.date.is_none() {
+                doc.date = meta::date(text);
             }
-            last_space = true;
-        } else {
-            out.push(c);
-            last_space = false;
+            verdicts[i] = Verdict::Drop(BYLINE);
+        } else if doc.date.is_none()
+            && let Some(date) = meta::date(text)
+        {
+            doc.date = Some(date);
+            verdicts[i] = Verdict::Drop(DATE_LINE);
+        } else if i >= first
+            && (meta::byline(text).is_some() || meta::date(text).is_some())
+            && verdicts[i] == Verdict::Keep
+        {
+            verdicts[i] = Verdict::Drop(DATE_LINE);
         }
     }
-    out
 }
 
-/// A heading is a short line with no closing punctuation.
-pub fn is_heading(block: &str) -> bool {
-    let words = block.split_whitespace().count();
-    let last = block.chars().last().unwrap_or('.');
+/// Kept blocks become paragraphs (headings where they read as headings);
+/// dropped ones become `removed` entries, a run of lines dropped for the
+/// same reason at the same place making one entry.
+fn build_paragraphs(doc: &mut Document, blocks: &[Block], verdicts: &[Verdict]) {
+    let mut pending: Vec<Removed> = Vec::new();
+    for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
+        match v {
+            Verdict::Drop(reason) => match pending.last_mut() {
+                Some(last) if last.reason == *reason => {
+                    last.text.push('\n');
+                    last.text.push_str(&b.text);
+                }
+                _ => pending.push(Removed {
+                    text: b.text.clone(),
+                    reason: reason.to_string(),
+                    before: None,
+                    at: None,
+                }),
+            },
+            Verdict::Keep => {
+                let index = doc.paragraphs.len();
+                for mut r in pending.drain(..) {
+                    r.before = Some(index);
+                    doc.removed.push(r);
+                }
+                let next = next_kept(blocks, verdicts, i);
+                let kind = if is_heading(b, next) {
+                    ParagraphKind::Heading
+                } else {
+                    ParagraphKind::Body
+                };
+                doc.paragraphs.push(Paragraph {
+                    index,
+                    kind,
+                    text: b.text.clone(),
+                });
+            }
+        }
+    }
+    doc.removed.append(&mut pending);
+}
+
+fn next_kept<'a>(blocks: &'a [Block], verdicts: &[Verdict], i: usize) -> Option<&'a Block> {
+    (i + 1..blocks.len())
+        .find(|&j| verdicts[j] == Verdict::Keep)
+        .map(|j| &blocks[j])
+}
+
+/// A heading: marked as one by the input, or a short line without closing
+/// punctuation that opens what follows (a paragraph, not another short
+/// line).
+pub fn is_heading(b: &Block, next: Option<&Block>) -> bool {
+    match b.kind {
+        BlockKind::Heading(_) => return true,
+        BlockKind::Item | BlockKind::Code => return false,
+        BlockKind::Line => {}
+    }
+    let Some(next) = next else {
+        return false;
+    };
+    looks_like_heading(&b.text)
+        && (next.kind == BlockKind::Line || next.kind == BlockKind::Item)
+        && (count_words(&next.text) > 12 || ends_sentence(&next.text))
+        && !looks_like_heading(&next.text)
+}
+
+/// A short line with no closing punctuation that starts with a capital or
+/// a digit.
+pub fn looks_like_heading(text: &str) -> bool {
+    let words = count_words(text);
+    let last = text.chars().last().unwrap_or('.');
     (1..=14).contains(&words)
-        && block.chars().count() <= 100
+        && text.chars().count() <= 100
         && !matches!(
             last,
-            '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | '»' | ')'
+            '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | '\'' | '»' | ')' | '…'
         )
-        && block.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
 }
 
-/// Split a dateline ("BAMAKO, ...", "WASHINGTON (Reuters) - ...") off the
-/// start of the first paragraph.
-pub fn split_dateline(text: &str) -> Option<(String, String)> {
-    let place_end = text
-        .char_indices()
-        .find(|&(_, c)| !(c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-'))
-        .map(|(i, _)| i)?;
-    let place = text[..place_end].trim().trim_end_matches(['-', ' ']);
-    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-        return None;
-    }
-    let rest = &text[place.len()..];
-    let rest = if let Some(r) = rest.strip_prefix(',') {
-        r
-    } else if rest.starts_with(" (") {
-        let close = rest.find(')')?;
-        &rest[close + 1..]
-    } else {
-        rest.strip_prefix(" -")
-            .or_else(|| rest.strip_prefix(" —"))
-            .or_else(|| rest.strip_prefix(" –"))?
+/// The dateline opens the first body paragraph ("BAMAKO, ...").
+fn split_first_dateline(doc: &mut Document) {
+    let Some(first) = doc
+        .paragraphs
+        .iter_mut()
+        .find(|p| p.kind == ParagraphKind::Body)
+    else {
+        return;
     };
-    let rest = rest.trim_start_matches([' ', '-', '—', '–']).trim_start();
-    let rest = super::boilerplate::strip_leading_debris(rest);
-    Some((place.to_string(), rest.trim_start().to_string()))
+    if first.index > 2 {
+        return;
+    }
+    if let Some(d) = dateline::split(&first.text) {
+        doc.dateline = Some(d.place);
+        if doc.date.is_none() {
+            doc.date = d.date;
+        }
+        first.text = d.rest;
+    }
+}
+
+/// Cut inline debris out of every paragraph, recording each cut in place.
+fn cut_inline_debris(doc: &mut Document) {
+    for p in &mut doc.paragraphs {
+        let (text, cuts) = debris::cut_debris(&p.text);
+        if cuts.is_empty() {
+            continue;
+        }
+        p.text = text;
+        for cut in cuts {
+            doc.removed.push(Removed {
+                text: cut.text,
+                reason: cut.reason.to_string(),
+                before: Some(p.index),
+                at: Some(cut.at),
+            });
+        }
+    }
+    doc.removed
+        .sort_by_key(|r| (r.before.unwrap_or(usize::MAX), r.at.is_some()));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clean::segment;
+
+    fn doc(text: &str) -> Document {
+        assemble("t.txt", segment::blocks(text), Hints::default())
+    }
 
     #[test]
     fn title_paragraphs_and_heading() {
-        let doc = from_text(
-            "t.txt",
-            "A title\n\nFirst paragraph\nwrapped here.\n\nA heading line\n\nSecond para.",
+        let d = doc(
+            "A title\n\nFirst paragraph of the story, which is long enough to read as prose.\n\nA heading line\n\nSecond paragraph of the story, which is long enough to read as prose.",
         );
-        assert_eq!(doc.title, "A title");
-        assert_eq!(doc.paragraphs.len(), 3);
-        assert_eq!(doc.paragraphs[0].text, "First paragraph wrapped here.");
-        assert_eq!(doc.paragraphs[1].kind, ParagraphKind::Heading);
-        assert_eq!(doc.paragraphs[2].index, 2);
+        assert_eq!(d.title, "A title");
+        assert_eq!(d.paragraphs.len(), 3);
+        assert_eq!(d.paragraphs[1].kind, ParagraphKind::Heading);
+        assert_eq!(d.paragraphs[2].index, 2);
     }
 
     #[test]
-    fn hyphenation_at_line_end_is_repaired() {
-        let doc = from_text("t", "T\n\nThe govern-\nment said so.");
-        assert_eq!(doc.paragraphs[0].text, "The government said so.");
+    fn the_headline_repeated_under_a_page_title_becomes_the_title() {
+        let d = doc(
+            "Ferry terminal to close - The Harbour Times\nMenu\nFerry terminal to close\n\
+            The harbour board voted on Monday to close the old ferry terminal by the end of the year.",
+        );
+        assert_eq!(d.title, "Ferry terminal to close");
+        assert_eq!(d.paragraphs.len(), 1);
+        assert!(d.removed.iter().any(|r| r.reason == TITLE_REPEATED));
     }
 
     #[test]
-    fn datelines_of_several_styles() {
-        assert_eq!(
-            split_dateline("BAMAKO, Mali said."),
-            Some(("BAMAKO".into(), "Mali said.".into()))
+    fn the_site_name_is_not_taken_for_the_headline() {
+        let d = doc(
+            "Ferry terminal to close | Harbour Times\nHarbour Times\nFerry terminal to close\n\
+            The harbour board voted on Monday to close the old ferry terminal by the end of the year.",
         );
-        assert_eq!(
-            split_dateline("WASHINGTON (Reuters) - The Senate voted."),
-            Some(("WASHINGTON".into(), "The Senate voted.".into()))
+        assert_eq!(d.title, "Ferry terminal to close");
+    }
+
+    #[test]
+    fn site_chrome_on_the_first_line_is_not_the_title() {
+        let d = doc("Skip to main content\nMenu\nFerry terminal to close\n\
+            The harbour board voted on Monday to close the old ferry terminal by the end of the year.");
+        assert_eq!(d.title, "Ferry terminal to close");
+    }
+
+    #[test]
+    fn byline_and_date_fill_their_fields() {
+        let d = doc(
+            "Ferry terminal to close\n\nBy Jane Roe and Sam Poe\n\nPublished 4 March 2024\n\n\
+            The harbour board voted on Monday to close the old ferry terminal by the end of the year.",
         );
-        assert_eq!(
-            split_dateline("NEW YORK — Stocks fell."),
-            Some(("NEW YORK".into(), "Stocks fell.".into()))
+        assert_eq!(d.byline.as_deref(), Some("Jane Roe and Sam Poe"));
+        assert_eq!(d.date.as_deref(), Some("4 March 2024"));
+        assert_eq!(d.paragraphs.len(), 1);
+        assert!(
+            d.removed
+                .iter()
+                .any(|r| r.reason == BYLINE && r.before == Some(0))
         );
-        assert_eq!(split_dateline("The AU said."), None);
+    }
+
+    #[test]
+    fn dateline_with_a_currency_note_glued_on() {
+        let d = doc(
+            "Title here\n\nBAMAKO, ($1=558.00 XOF)Mali's prime minister said the country felt abandoned, learned",
+        );
+        assert_eq!(d.dateline.as_deref(), Some("BAMAKO"));
+        assert_eq!(
+            d.paragraphs[0].text,
+            "Mali's prime minister said the country felt abandoned"
+        );
+        let cuts: Vec<_> = d.removed.iter().filter(|r| r.at.is_some()).collect();
+        assert_eq!(cuts.len(), 2);
+        assert_eq!(cuts[0].at, Some(0));
+    }
+
+    #[test]
+    fn a_long_first_line_is_a_paragraph_and_the_file_name_the_title() {
+        let long = "The harbour board voted on Monday to close the old ferry terminal by the end of the year, after a decade of falling passenger numbers and rising repair bills that the council said it could no longer afford.";
+        let d = assemble(
+            "notes/ferry-terminal.txt",
+            segment::blocks(long),
+            Hints::default(),
+        );
+        assert_eq!(d.title, "ferry-terminal");
+        assert_eq!(d.paragraphs.len(), 1);
     }
 }

@@ -1,40 +1,49 @@
-//! Bytes to text: a byte-order mark decides (UTF-8, UTF-16 LE/BE); else
-//! valid UTF-8 is taken as is, and anything else is read as Windows-1252
-//! (which is also what browsers do with mislabelled Latin-1). Binary data is
-//! refused rather than shown as garbage.
+//! Bytes to text. A byte-order mark decides (UTF-8, UTF-16 LE/BE); UTF-16
+//! without a mark is recognised by its NUL bytes; else valid UTF-8 is taken
+//! as is, and anything else goes to `chardetng`, which tells the legacy
+//! encoding (Windows-1252 for Western text, as browsers read mislabelled
+//! Latin-1; Windows-1251, Shift_JIS... for others). Binary data is refused
+//! rather than shown as garbage.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
 /// Decode `bytes`, or `None` when they are not text.
 pub fn decode(bytes: &[u8]) -> Option<String> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if encoding == UTF_16LE || encoding == UTF_16BE {
-            let (text, _) = encoding.decode_without_bom_handling(body);
-            return (!looks_binary_text(&text)).then(|| text.into_owned());
+            return decode_utf16(encoding, body);
         }
         return decode_8bit(body);
     }
-    // UTF-16 without a BOM: every other byte NUL in ASCII-heavy text.
     if let Some(encoding) = bomless_utf16(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return (!looks_binary_text(&text)).then(|| text.into_owned());
+        return decode_utf16(encoding, bytes);
     }
     decode_8bit(bytes)
+}
+
+fn decode_utf16(encoding: &'static Encoding, body: &[u8]) -> Option<String> {
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    (!looks_binary_text(&text)).then(|| text.into_owned())
 }
 
 fn decode_8bit(bytes: &[u8]) -> Option<String> {
     if looks_binary(bytes) {
         return None;
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    };
-    Some(text)
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s.to_owned()),
+        Err(_) => Some(decode_legacy(bytes)),
+    }
+}
+
+/// Text that is not UTF-8: let `chardetng` tell the legacy encoding.
+fn decode_legacy(bytes: &[u8]) -> String {
+    use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, Utf8Detection::Deny);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
 /// NUL bytes, or many control bytes, in the first 8 KiB mean binary data.
@@ -45,20 +54,27 @@ fn looks_binary(bytes: &[u8]) -> bool {
     }
     let controls = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .filter(|&&b| is_binary_control(b.into()))
         .count();
     controls * 20 > head.len().max(1)
 }
 
 fn looks_binary_text(text: &str) -> bool {
-    let head: Vec<char> = text.chars().take(4096).collect();
-    let controls = head
-        .iter()
-        .filter(|&&c| (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}'))
-        .count();
-    controls * 20 > head.len().max(1)
+    let (mut all, mut controls) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        all += 1;
+        controls += usize::from(c == '\0' || is_binary_control(c as u32));
+    }
+    controls * 20 > all.max(1)
 }
 
+/// A C0 control that text files do not hold (line ends, tab, form feed and
+/// ESC do turn up in text).
+fn is_binary_control(c: u32) -> bool {
+    c < 0x20 && !matches!(c, 0x0a | 0x0d | 0x09 | 0x0c | 0x1b)
+}
+
+/// UTF-16 without a BOM: every other byte NUL in ASCII-heavy text.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096) & !1];
     if head.len() < 8 {
@@ -92,6 +108,26 @@ mod tests {
         assert_eq!(
             decode(b"caf\xe9 \x93quoted\x94").as_deref(),
             Some("café “quoted”")
+        );
+    }
+
+    #[test]
+    fn latin1_french_text_is_read_as_windows_1252() {
+        let bytes =
+            b"Le ministre a d\xe9clar\xe9 que la r\xe9forme \xe9tait \xab n\xe9cessaire \xbb.";
+        assert_eq!(
+            decode(bytes).as_deref(),
+            Some("Le ministre a déclaré que la réforme était « nécessaire ».")
+        );
+    }
+
+    #[test]
+    fn cyrillic_in_windows_1251_is_recognised() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("Министр иностранных дел заявил, что переговоры продолжатся.");
+        assert_eq!(
+            decode(&bytes).as_deref(),
+            Some("Министр иностранных дел заявил, что переговоры продолжатся.")
         );
     }
 

@@ -3,6 +3,7 @@
 //! terminal control character.
 
 pub mod decode;
+pub mod json;
 pub mod sanitize;
 
 use std::io::Read;
@@ -39,11 +40,16 @@ pub fn read_path(path: &Path) -> Result<RawDoc> {
     from_bytes(path, &bytes)
 }
 
-/// Decode `bytes` read from `path` and tell their format.
+/// Decode `bytes` read from `path` and tell their format. An input that
+/// holds no text at all (empty, or only whitespace and invisible
+/// characters) is an error: there is no article to show.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<RawDoc> {
     let text = decode::decode(bytes).ok_or_else(|| Error::new(path, Reason::Binary))?;
     let format = detect_format(path, &text);
     let text = sanitize::sanitize(&text).into_owned();
+    if text.trim().is_empty() {
+        return Err(Error::new(path, Reason::Empty));
+    }
     Ok(RawDoc {
         source: sanitize::display_path(path),
         format,
@@ -92,10 +98,10 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// The format from the extension, corrected by the content when the
-/// extension lies (an `.txt` that is a saved page, a `.html` that is plain
-/// text).
+/// extension lies (a `.txt` that is a saved page, a `.html` that is plain
+/// text, a `.txt` written in Markdown). Standard input has no extension:
+/// the content alone decides.
 pub fn detect_format(path: &Path, text: &str) -> Format {
-    let by_content = sniff(text);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -107,11 +113,20 @@ pub fn detect_format(path: &Path, text: &str) -> Format {
         Some("txt" | "text") => Some(Format::Text),
         _ => None,
     };
-    match (by_ext, by_content) {
-        (_, Some(found)) => found,
-        (Some(Format::Html | Format::Json), None) => Format::Text,
-        (Some(f), None) => f,
-        (None, None) => Format::Text,
+    if let Some(found) = sniff(text) {
+        return found;
+    }
+    // A `.json` that is some other JSON is still read as JSON, so that the
+    // user hears why it is not a dossier export instead of seeing braces.
+    if by_ext == Some(Format::Json) && looks_like_json(text) {
+        return Format::Json;
+    }
+    if by_ext != Some(Format::Markdown) && looks_like_markdown(text) {
+        return Format::Markdown;
+    }
+    match by_ext {
+        Some(Format::Markdown) => Format::Markdown,
+        _ => Format::Text,
     }
 }
 
@@ -123,18 +138,71 @@ fn sniff(text: &str) -> Option<Format> {
         .take(256)
         .collect::<String>()
         .to_ascii_lowercase();
-    if lower.starts_with("<!doctype html")
-        || lower.starts_with("<html")
-        || lower.starts_with("<?xml") && lower.contains("<html")
-        || (lower.starts_with("<!--") || lower.starts_with("<head") || lower.starts_with("<body"))
-            && lower.contains('<')
-    {
+    if is_html_start(&lower) {
         return Some(Format::Html);
     }
     if head.starts_with('{') && head.contains("\"schema\"") && head.contains("dossier/") {
         return Some(Format::Json);
     }
     None
+}
+
+/// Tags an HTML document or fragment opens with.
+const HTML_OPENERS: &[&str] = &[
+    "<!doctype html",
+    "<html",
+    "<head",
+    "<body",
+    "<meta",
+    "<title",
+    "<article",
+    "<main",
+    "<div",
+    "<p>",
+    "<p ",
+    "<section",
+    "<h1",
+    "<h2",
+    "<table",
+    "<ul>",
+    "<link ",
+    "<script",
+    "<style",
+];
+
+fn is_html_start(lower: &str) -> bool {
+    HTML_OPENERS.iter().any(|t| lower.starts_with(t))
+        || (lower.starts_with("<?xml") || lower.starts_with("<!--")) && lower.contains("<html")
+}
+
+fn looks_like_json(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']'))
+}
+
+/// Markdown written into a text file: an ATX heading on the first line
+/// with another Markdown mark, or three kinds of marks anywhere.
+fn looks_like_markdown(text: &str) -> bool {
+    let mut heading = false;
+    let mut before_text = true;
+    let mut kinds = [false; 5];
+    for line in text.lines().take(400) {
+        let t = line.trim_start();
+        let is_heading = t.starts_with('#')
+            && t.trim_start_matches('#').starts_with(' ')
+            && t.len() - t.trim_start_matches('#').len() <= 6;
+        if is_heading {
+            kinds[0] = true;
+            heading |= before_text;
+        }
+        before_text &= t.is_empty();
+        kinds[1] |= t.starts_with("```") || t.starts_with("~~~");
+        kinds[2] |= t.contains("](") && t.contains('[');
+        kinds[3] |= t.contains("**") || t.contains("__");
+        kinds[4] |= t.starts_with("> ") || t.starts_with("- ") || t.starts_with("* ");
+    }
+    let count = kinds.iter().filter(|k| **k).count();
+    (heading && count >= 2) || count >= 3
 }
 
 #[cfg(test)]
@@ -164,5 +232,43 @@ mod tests {
             detect_format(Path::new("a.txt"), "{\"schema\": \"dossier/1\"}"),
             Format::Json
         );
+        assert_eq!(
+            detect_format(Path::new("a.md"), "<div><p>Saved page</p></div>"),
+            Format::Html
+        );
+    }
+
+    #[test]
+    fn markdown_in_a_text_file_is_read_as_markdown() {
+        let md = "# Dam talks resume\n\nThe **three** delegations met.\n\n## Next\n\nMore.";
+        assert_eq!(detect_format(Path::new("notes.txt"), md), Format::Markdown);
+        assert_eq!(detect_format(Path::new("-"), md), Format::Markdown);
+        let plain = "Dam talks resume\n\nThe three delegations met in #Kinshasa.";
+        assert_eq!(detect_format(Path::new("notes.txt"), plain), Format::Text);
+    }
+
+    #[test]
+    fn other_json_named_json_stays_json_to_be_refused() {
+        assert_eq!(
+            detect_format(Path::new("a.json"), "{\"a\": 1}"),
+            Format::Json
+        );
+        assert_eq!(
+            detect_format(Path::new("a.json"), "Plain words."),
+            Format::Text
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_are_errors() {
+        for bytes in [
+            &b""[..],
+            b"  \n\t\n",
+            b"\xef\xbb\xbf\n",
+            "\u{200b}\n".as_bytes(),
+        ] {
+            let err = from_bytes(Path::new("empty.txt"), bytes).unwrap_err();
+            assert!(matches!(err.reason, Reason::Empty), "{err}");
+        }
     }
 }

@@ -2,41 +2,61 @@
 //!
 //! Everything an article, a file name or a config value contributes passes
 //! through [`sanitize`] at ingest, so no later stage can write an escape
-//! sequence, a C0/C1 control, a bidi override or zero-width junk to the
+//! sequence, a C0/C1 control, a bidi control or zero-width junk to the
 //! terminal. The reader calls [`sanitize`] again where strings become ratatui
 //! text, as a last guard.
+//!
+//! What goes, and why:
+//! - 7-bit escape sequences (ESC followed by CSI, OSC, DCS, APC, PM, SOS or a
+//!   two-character sequence) go whole, with their parameters and payload:
+//!   an ESC in an article is never text.
+//! - C0 and C1 controls go one by one. An 8-bit introducer (U+009B CSI,
+//!   U+009D OSC...) goes without its payload: once the introducer is gone the
+//!   payload is inert text, and those code points turn up far more often in
+//!   mojibake (`â€\u{9d}` for a closing quote) than as real sequences, where
+//!   eating "the payload" would eat article text.
+//! - Line breaks of every kind (CR, CRLF, NEL, form feed, vertical tab,
+//!   U+2028/U+2029) become `\n`; tabs stay.
+//! - Bidi controls (embeddings, overrides, isolates, marks) and invisible
+//!   characters that only hide text (zero-width space, word joiner, soft
+//!   hyphen, invisible operators, tag characters outside an emoji flag) go.
+//!   The zero-width joiner and non-joiner stay: emoji and several scripts
+//!   (Persian, Indic) need them.
 
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Remove terminal controls from `text`: ESC sequences (CSI, OSC, DCS, APC,
-/// PM, SOS, with their payload), C0 and C1 controls except `\n` and `\t`,
-/// bidi overrides and isolates, and zero-width characters that only hide
-/// text. A carriage return becomes a newline (lone CR line ends) or goes
-/// (CRLF). Returns the input untouched when there is nothing to remove.
+/// Make `text` safe to draw: see the module documentation for what goes.
+/// Returns the input untouched when there is nothing to remove.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_work) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
+    let mut in_flag = false;
     while let Some(c) = chars.next() {
         match c {
-            '\n' | '\t' => out.push(c),
             '\r' => {
                 if chars.peek() != Some(&'\n') {
                     out.push('\n');
                 }
             }
+            '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{1b}' => skip_escape(&mut chars),
-            // C1 string introducers (DCS, SOS, OSC, PM, APC) carry a payload
-            // up to the string terminator; drop it with them.
-            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            // CSI in its 8-bit form: parameters and a final byte follow.
-            '\u{9b}' => skip_csi(&mut chars),
+            // Tag characters spell subdivision flags after a black flag
+            // (England, Scotland); anywhere else they hide text.
+            '\u{e0000}'..='\u{e007f}' => {
+                if in_flag {
+                    out.push(c);
+                }
+                continue;
+            }
+            c if is_line_break_or_tab(c) => out.push(c),
             c if is_control(c) || is_invisible(c) => {}
             c => out.push(c),
         }
+        in_flag = c == '\u{1f3f4}';
     }
     Cow::Owned(out)
 }
@@ -53,8 +73,19 @@ pub fn one_line(text: &str) -> String {
     sanitize(text).replace('\n', "\\n").replace('\t', " ")
 }
 
+/// Whether `text` holds nothing [`sanitize`] would change.
+pub fn is_clean(text: &str) -> bool {
+    !text.chars().any(needs_work)
+}
+
 fn needs_work(c: char) -> bool {
-    (c != '\n' && c != '\t' && is_control(c)) || is_invisible(c)
+    (!is_line_break_or_tab(c) && is_control(c))
+        || is_invisible(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{e0000}'..='\u{e007f}')
+}
+
+fn is_line_break_or_tab(c: char) -> bool {
+    c == '\n' || c == '\t'
 }
 
 /// C0 controls, DEL and C1 controls.
@@ -62,17 +93,22 @@ fn is_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
 }
 
-/// Characters that reorder or hide text: bidi embeddings, overrides and
-/// isolates, and zero-width characters other than the joiner that emoji
-/// sequences need (U+200D) and the byte-order mark is dropped too.
+/// Characters that reorder or hide text: bidi marks, embeddings, overrides
+/// and isolates; zero-width space, word joiner and invisible operators; the
+/// soft hyphen (it splits words that search and analysis must see whole);
+/// the byte-order mark; interlinear annotation marks.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200b}' | '\u{200c}' | '\u{200e}' | '\u{200f}'
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
             | '\u{202a}'..='\u{202e}'
             | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{206a}'..='\u{206f}'
+            | '\u{2066}'..='\u{206f}'
             | '\u{feff}'
             | '\u{fff9}'..='\u{fffb}'
     )
@@ -91,57 +127,47 @@ fn skip_escape(chars: &mut Chars<'_>) {
             chars.next();
             skip_string(chars);
         }
-        // Two-character sequences (ESC 7, ESC c, ESC ( B ...): drop the
-        // intermediates and the final character.
-        Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
+        // nF sequences (ESC ( B, ESC # 8 ...): intermediates, then one
+        // final character.
+        Some(c) if is_intermediate(c) => {
+            while chars.next_if(|&n| is_intermediate(n)).is_some() {}
+            chars.next_if(|&n| ('\u{30}'..='\u{7e}').contains(&n));
+        }
+        // Two-character sequences (ESC 7, ESC c, ESC M): one final character.
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
             chars.next();
-            while let Some(&n) = chars.peek() {
-                if !('\u{20}'..='\u{2f}').contains(&n) {
-                    break;
-                }
-                chars.next();
-            }
-            if ('\u{20}'..='\u{2f}').contains(&c) {
-                // an intermediate was first: the final byte follows
-                if let Some(&n) = chars.peek()
-                    && ('\u{30}'..='\u{7e}').contains(&n)
-                {
-                    chars.next();
-                }
-            }
         }
         _ => {}
     }
 }
 
-/// Skip CSI parameters and intermediates up to and including the final byte.
-fn skip_csi(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
-        if ('\u{30}'..='\u{3f}').contains(&c) || ('\u{20}'..='\u{2f}').contains(&c) {
-            chars.next();
-        } else {
-            if ('\u{40}'..='\u{7e}').contains(&c) {
-                chars.next();
-            }
-            return;
-        }
-    }
+fn is_intermediate(c: char) -> bool {
+    ('\u{20}'..='\u{2f}').contains(&c)
 }
 
-/// Skip an OSC/DCS/APC/PM/SOS payload up to BEL, ST (ESC \ or U+9C), or a
+/// Skip CSI parameters and intermediates up to and including the final byte.
+fn skip_csi(chars: &mut Chars<'_>) {
+    while chars
+        .next_if(|&c| ('\u{20}'..='\u{3f}').contains(&c))
+        .is_some()
+    {}
+    chars.next_if(|&c| ('\u{40}'..='\u{7e}').contains(&c));
+}
+
+/// Skip an OSC/DCS/APC/PM/SOS payload up to BEL or ST (ESC \ or U+9C), or a
 /// line break (a payload never legitimately spans lines; stopping there keeps
-/// a stray introducer from eating the rest of an article).
+/// a stray introducer from eating the rest of an article). An ESC that does
+/// not terminate the string starts a new sequence, skipped in turn.
 fn skip_string(chars: &mut Chars<'_>) {
     while let Some(c) = chars.next() {
         match c {
-            '\u{7}' | '\u{9c}' => return,
+            '\u{7}' | '\u{9c}' | '\n' => return,
             '\u{1b}' => {
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
+                if chars.next_if_eq(&'\\').is_none() {
+                    skip_escape(chars);
                 }
                 return;
             }
-            '\n' => return,
             _ => {}
         }
     }
@@ -155,11 +181,13 @@ mod tests {
     fn plain_text_is_borrowed_unchanged() {
         let s = "Mr. Le Drian said “no”.\n\tNext.";
         assert!(matches!(sanitize(s), Cow::Borrowed(_)));
+        assert!(is_clean(s));
     }
 
     #[test]
     fn csi_sequences_are_removed_with_their_parameters() {
         assert_eq!(sanitize("a\u{1b}[2J\u{1b}[10;20Hb"), "ab");
+        assert_eq!(sanitize("\u{1b}[38;5;196mred\u{1b}[0m text"), "red text");
     }
 
     #[test]
@@ -170,19 +198,63 @@ mod tests {
     }
 
     #[test]
-    fn c1_controls_and_8bit_csi_are_removed() {
-        assert_eq!(sanitize("a\u{9b}31mb\u{85}c\u{9d}0;t\u{9c}d"), "abcd");
+    fn an_escape_inside_a_string_is_skipped_too() {
+        assert_eq!(sanitize("a\u{1b}]0;title\u{1b}[31mred"), "ared");
     }
 
     #[test]
-    fn line_ends_are_normalised() {
-        assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
+    fn dcs_payload_stops_at_a_line_break() {
+        assert_eq!(sanitize("a\u{1b}Pq#0;2;0\nNext line"), "aNext line");
     }
 
     #[test]
-    fn bidi_overrides_and_zero_width_are_removed_but_zwj_kept() {
-        assert_eq!(sanitize("\u{202e}abc\u{200b}d\u{feff}"), "abcd");
+    fn two_character_escapes_leave_the_following_text_alone() {
+        assert_eq!(
+            sanitize("\u{1b}7 saved, \u{1b}8restored"),
+            " saved, restored"
+        );
+        assert_eq!(sanitize("\u{1b}(Bplain \u{1b}#8x"), "plain x");
+    }
+
+    #[test]
+    fn c1_controls_go_one_by_one() {
+        assert_eq!(sanitize("a\u{9b}b\u{90}c\u{9c}d"), "abcd");
+        // a mis-decoded closing quote keeps the words after it
+        assert_eq!(sanitize("â€\u{9d} said Ms. Ng"), "â€ said Ms. Ng");
+    }
+
+    #[test]
+    fn line_ends_of_every_kind_become_newlines() {
+        assert_eq!(
+            sanitize("a\r\nb\rc\u{85}d\u{c}e\u{2028}f"),
+            "a\nb\nc\nd\ne\nf"
+        );
+    }
+
+    #[test]
+    fn bidi_controls_and_zero_width_are_removed_but_joiners_kept() {
+        assert_eq!(
+            sanitize("\u{202e}abc\u{200b}d\u{feff}\u{2067}e\u{200f}"),
+            "abcde"
+        );
         assert_eq!(sanitize("👨\u{200d}👩"), "👨\u{200d}👩");
+        assert_eq!(sanitize("می\u{200c}خواهم"), "می\u{200c}خواهم");
+    }
+
+    #[test]
+    fn soft_hyphens_are_removed() {
+        assert_eq!(sanitize("gov\u{ad}ern\u{ad}ment"), "government");
+    }
+
+    #[test]
+    fn tag_characters_hide_text_except_in_a_flag() {
+        let hidden: String = "hi"
+            .chars()
+            .map(|c| char::from_u32(0xe0000 + c as u32).unwrap())
+            .collect();
+        assert_eq!(sanitize(&format!("ok{hidden}")), "ok");
+        let england = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}";
+        assert_eq!(sanitize(england), england);
     }
 
     #[test]
