@@ -58,6 +58,8 @@ const LEADING: &[&str] = &[
     "claiming",
     "telling",
     "warning",
+    "who",
+    "which",
 ];
 
 /// Words a summary does not end on.

@@ -216,8 +216,9 @@ impl Topics {
     }
 
     /// What a bare reference ("the bill", "that proposal") at byte `at` of
-    /// paragraph `pos` stands for: the last topic of its kind named before
-    /// it, else the title's. `None` when the words already say it.
+    /// paragraph `pos` stands for: the first topic of its kind the text
+    /// named before it (a story names its bill in full first and says "the
+    /// bill" after), else the title's. `None` when the words already say it.
     pub fn resolve(&self, words: &str, pos: usize, at: usize) -> Option<&str> {
         let mut it = words.split_whitespace();
         let (Some(first), Some(head), None) = (it.next(), it.next(), it.next()) else {
@@ -230,7 +231,7 @@ impl Topics {
         let before = |t: &&Topic| t.pos.is_none_or(|p| (p, t.byte) < (pos, at));
         let same = |t: &&Topic| t.group == group;
         let earlier = self.topics.iter().filter(before).filter(same);
-        let in_text = earlier.clone().rfind(|t| t.pos.is_some());
+        let in_text = earlier.clone().find(|t| t.pos.is_some());
         in_text
             .or_else(|| earlier.clone().next())
             .map(|t| t.phrase.as_str())
@@ -285,11 +286,12 @@ mod tests {
     fn a_bare_reference_names_the_topic_before_it() {
         let p = paragraphs(&[
             "The council backed the harbour toll plan on Monday.",
+            "It dropped a ferry fare plan.",
             "Critics said the proposal would hurt small shippers.",
         ]);
         let topics = Topics::new("Council backs toll plan", &p);
         assert_eq!(
-            topics.resolve("the proposal", 1, 10),
+            topics.resolve("the proposal", 2, 10),
             Some("harbour toll plan")
         );
     }
