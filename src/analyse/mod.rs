@@ -7,6 +7,7 @@ pub mod positions;
 pub mod quotes;
 pub mod sentences;
 mod stance;
+mod stance_index;
 mod stance_rules;
 mod stance_summary;
 mod stance_topics;

@@ -65,14 +65,15 @@ fn build(source: &'static str) -> Lexicon {
         for form in line_forms {
             let key = form.to_ascii_lowercase();
             if seen.insert(key.clone(), ()).is_none() {
-                forms.push(key);
+                forms.push(format!(" {key}"));
                 cues.push(cue);
             }
         }
     }
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
+        .start_kind(StartKind::Both)
+        .prefilter(false)
         .build(&forms)
         .ok();
     Lexicon { matcher, cues }
@@ -176,40 +177,64 @@ fn verb_forms(phrase: &str) -> Vec<String> {
 
 /// Split `text[from..to]` into words and punctuation marks, appending to
 /// `out`. A word keeps inner apostrophes, hyphens and dots ("don't",
-/// "well-known", "U.S.").
+/// "well-known", "U.S.") and the full stop of an abbreviation ("Mr.").
 pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
-    let part = &text[from..to];
     let mut word_start: Option<usize> = None;
-    let mut chars = part.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_alnum;
-        let abbreviation = c == '.' && word_start.is_some_and(|s| is_abbreviation(&part[s..i]));
-        if c.is_alphanumeric() || joins || abbreviation {
+    let mut i = from;
+    while i < to {
+        let (c, len) = char_at(text, i);
+        let next = i + len;
+        let joins = matches!(c, '\'' | '’' | '-' | '.')
+            && word_start.is_some()
+            && next < to
+            && is_word_char(char_at(text, next).0);
+        let abbreviation = c == '.' && word_start.is_some_and(|s| is_abbreviation(&text[s..i]));
+        if is_word_char(c) || joins || abbreviation {
             word_start.get_or_insert(i);
+            i = next;
             continue;
         }
         if let Some(s) = word_start.take() {
             out.push(Token {
-                start: from + s,
-                end: from + i,
+                start: s,
+                end: i,
                 word: true,
             });
         }
         if !c.is_whitespace() {
             out.push(Token {
-                start: from + i,
-                end: from + i + c.len_utf8(),
+                start: i,
+                end: next,
                 word: false,
             });
         }
+        i = next;
     }
     if let Some(s) = word_start {
         out.push(Token {
-            start: from + s,
+            start: s,
             end: to,
             word: true,
         });
+    }
+}
+
+/// The char at byte `i` of `text` and its length (ASCII without decoding).
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        _ => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -232,9 +257,10 @@ fn is_abbreviation(word: &str) -> bool {
 /// lower case. Keeps its buffers between sentences.
 #[derive(Debug, Default)]
 pub struct CueFinder {
+    /// The sentence's words in lower case, each after a space.
     words: String,
-    /// Where each token starts and ends in `words`; `None` for a skipped mark.
-    at: Vec<Option<(usize, usize)>>,
+    /// Where each word starts and ends in `words`, and its token.
+    spans: Vec<(usize, usize, usize)>,
 }
 
 impl CueFinder {
@@ -247,55 +273,87 @@ impl CueFinder {
             return;
         };
         self.fill(text, tokens);
-        let mut i = 0;
-        while i < tokens.len() {
-            let Some((start, _)) = self.at[i] else {
-                i += 1;
+        let mut from = 0;
+        while from < self.words.len() {
+            let input = Input::new(&self.words).range(from..);
+            let Some(m) = matcher.try_find(input).ok().flatten() else {
+                break;
+            };
+            // every pattern starts with the space before its first word
+            let Some(w) = self.word_starting(m.start() + 1) else {
+                break;
+            };
+            let whole = self.word_ending(m.end()).map(|e| (m, e));
+            // a phrase that runs into a longer word: try shorter ones here
+            let found = whole.or_else(|| self.shorter_at(matcher, w, m.end()));
+            from = self.spans[w].0;
+            let Some((m, last)) = found else {
                 continue;
             };
-            let input = Input::new(&self.words)
-                .range(start..)
-                .anchored(Anchored::Yes);
-            let found = matcher.try_find(input).ok().flatten().and_then(|m| {
-                // the match must end where a token ends
-                let end =
-                    (i..tokens.len()).find(|&j| self.at[j].is_some_and(|(_, e)| e == m.end()))?;
-                Some((end + 1, *lexicon.cues.get(m.pattern().as_usize())?))
-            });
-            let Some((end, cue)) = found else {
-                i += 1;
+            from = m.end();
+            let Some(&cue) = lexicon.cues.get(m.pattern().as_usize()) else {
                 continue;
             };
+            let (first, end) = (self.spans[w].2, self.spans[last].2 + 1);
             // a verb with a capital inside a sentence is a name ("Post")
-            let capital = text[tokens[i].start..].starts_with(char::is_uppercase);
-            let opens = tokens[..i].iter().all(|t| !t.word);
+            let capital = text[tokens[first].start..].starts_with(char::is_uppercase);
+            let opens = w == 0;
             if capital && !opens && matches!(cue.kind, CueKind::Act | CueKind::Say) {
-                i += 1;
                 continue;
             }
-            out.push(Hit { first: i, end, cue });
-            i = end;
+            out.push(Hit { first, end, cue });
         }
+    }
+
+    /// The word that starts at byte `at` of `words`.
+    fn word_starting(&self, at: usize) -> Option<usize> {
+        let k = self.spans.partition_point(|s| s.0 < at);
+        (self.spans.get(k)?.0 == at).then_some(k)
+    }
+
+    /// The word that ends at byte `at` of `words`.
+    fn word_ending(&self, at: usize) -> Option<usize> {
+        let k = self.spans.partition_point(|s| s.1 < at);
+        (self.spans.get(k)?.1 == at).then_some(k)
+    }
+
+    /// The longest cue at word `w` that ends where a word ends before byte
+    /// `before` (where a longer match ran into the middle of a word).
+    fn shorter_at(
+        &self,
+        matcher: &AhoCorasick,
+        w: usize,
+        before: usize,
+    ) -> Option<(aho_corasick::Match, usize)> {
+        let start = self.spans[w].0 - 1;
+        let inside = self.spans.partition_point(|s| s.1 < before);
+        (w..inside).rev().find_map(|last| {
+            let input = Input::new(&self.words)
+                .range(start..self.spans[last].1)
+                .anchored(Anchored::Yes);
+            let m = matcher.try_find(input).ok().flatten()?;
+            (m.end() == self.spans[last].1).then_some((m, last))
+        })
     }
 
     fn fill(&mut self, text: &str, tokens: &[Token]) {
         self.words.clear();
-        self.at.clear();
-        for t in tokens {
+        self.spans.clear();
+        for (i, t) in tokens.iter().enumerate() {
             let s = &text[t.start..t.end];
             if !t.word && s.chars().all(is_quote_mark) {
-                self.at.push(None);
                 continue;
             }
+            self.words.push(' ');
             let start = self.words.len();
             for c in s.chars() {
                 match c {
                     '’' => self.words.push('\''),
+                    c if c.is_ascii() => self.words.push(c.to_ascii_lowercase()),
                     c => self.words.extend(c.to_lowercase()),
                 }
             }
-            self.at.push(Some((start, self.words.len())));
-            self.words.push(' ');
+            self.spans.push((start, self.words.len(), i));
         }
     }
 }
@@ -396,6 +454,13 @@ mod tests {
     fn a_phrase_before_the_holder() {
         let c = cues_of("A new levy would be a “red line” for the farmers' union.");
         assert_eq!(c, [("a “red line” for".to_string(), CueKind::For, -1)]);
+    }
+
+    #[test]
+    fn a_shorter_phrase_when_the_longer_runs_into_a_word() {
+        // "no one" would end inside "onerous": "no" still counts
+        let c = cues_of("It is no onerous task.");
+        assert_eq!(c, [("no".to_string(), CueKind::Neg, 0)]);
     }
 
     #[test]

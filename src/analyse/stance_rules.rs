@@ -8,8 +8,9 @@
 //!   unfair"), the stance read from the words of the report;
 //! - quote: a quotation and its speaker, read the same way.
 
-use super::positions::{ArticleIndex, Gender, Voice, polarity_of};
+use super::positions::polarity_of;
 use super::stance::{CueKind, Hit, Token, is_contracted_negation};
+use super::stance_index::{ArticleIndex, Gender, Voice};
 use super::stance_summary::{MAX_WORDS, clause_around, join, phrase};
 use crate::model::{ActorKind, Polarity};
 
@@ -423,15 +424,14 @@ fn subject_of(v: &SentenceView, ix: &ArticleIndex, at: usize) -> Option<usize> {
             k = x.first;
             continue;
         }
-        let w = v.word(k).to_lowercase();
-        if matches!(w.as_str(), "who" | "which") {
+        if v.is(k, &["who", "which"]) {
             relative = true;
             continue;
         }
-        if SKIPPED.contains(&w.as_str()) || w == "to" || (w.len() > 4 && w.ends_with("ly")) {
+        if v.is(k, SKIPPED) || v.is(k, &["to"]) || is_adverb(v.word(k)) {
             continue;
         }
-        return named_by(v, ix, k, &w);
+        return named_by(v, ix, k, v.word(k));
     }
     None
 }
@@ -567,30 +567,44 @@ fn attached_holder(v: &SentenceView, _ix: &ArticleIndex, m: &MentionAt) -> usize
 /// stands for (`w` is the word in lower case).
 fn named_by(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<usize> {
     let at = v.tokens[k].start;
-    match w {
-        "i" | "we" => v.voice_at(k).and_then(|q| q.speaker),
-        "he" | "she" => {
-            if v.voice_at(k).is_some() {
-                return None;
-            }
-            let not = if w == "he" {
-                Gender::Female
-            } else {
-                Gender::Male
-            };
-            ix.last_before(v.pos, at, |a| {
-                ix.kind(a) == ActorKind::Person && ix.genders.get(a) != Some(&not)
-            })
-        }
-        "they" if v.voice_at(k).is_none() => ix.last_before(v.pos, at, |a| is_plural_body(ix, a)),
-        _ if SPOKESPEOPLE.contains(&w) && k > 0 => v
-            .mention_ending(k - 1)
-            .filter(|m| v.possessive(m))
-            .map(|m| m.actor),
-        _ if MEMBERS.contains(&w) && k > 0 => v.mention_ending(k - 1).map(|m| m.actor),
-        _ if k > 0 && v.is(k - 1, &["the"]) => by_role(v, ix, k, w),
-        _ => None,
+    let quoted = v.voice_at(k).is_some();
+    if one_of(w, &["i", "we"]) {
+        return v.voice_at(k).and_then(|q| q.speaker);
     }
+    if one_of(w, &["he", "she"]) && !quoted {
+        let not = if one_of(w, &["he"]) {
+            Gender::Female
+        } else {
+            Gender::Male
+        };
+        return ix.last_before(v.pos, at, |a| {
+            ix.kind(a) == ActorKind::Person && ix.genders.get(a) != Some(&not)
+        });
+    }
+    if one_of(w, &["they"]) && !quoted {
+        return ix.last_before(v.pos, at, |a| is_plural_body(ix, a));
+    }
+    let before = k.checked_sub(1).and_then(|b| v.mention_ending(b));
+    if one_of(w, SPOKESPEOPLE) {
+        return before.filter(|m| v.possessive(m)).map(|m| m.actor);
+    }
+    if one_of(w, MEMBERS) {
+        return before.map(|m| m.actor);
+    }
+    if k > 0 && v.is(k - 1, &["the"]) {
+        return by_role(v, ix, k, w);
+    }
+    None
+}
+
+/// Is `w` one of `words`, in any case?
+fn one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// A word ending in "-ly" ("sharply", "publicly").
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
 }
 
 /// "the minister", "the committee": the last actor mentioned whose title
@@ -598,12 +612,12 @@ fn named_by(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<us
 fn by_role(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<usize> {
     let at = v.tokens[k].start;
     let has = |s: &str| s.split_whitespace().any(|x| x.eq_ignore_ascii_case(w));
-    if ROLES.contains(&w) {
+    if one_of(w, ROLES) {
         return ix.last_before(v.pos, at, |a| {
             ix.actors[a].kind == ActorKind::Person && ix.actors[a].title.as_deref().is_some_and(has)
         });
     }
-    if BODIES.contains(&w) {
+    if one_of(w, BODIES) {
         return ix.last_before(v.pos, at, |a| {
             ix.actors[a].kind != ActorKind::Person && has(&ix.actors[a].name)
         });
@@ -629,10 +643,9 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     if k >= n {
         return (Target::None, k);
     }
-    let lower = v.word(k).to_lowercase();
-    if matches!(lower.as_str(), "him" | "her" | "them") && v.voice_at(k).is_none() {
-        let named = named_by(v, ix, k, if lower == "them" { "they" } else { "he" });
-        let who = if lower == "her" {
+    if v.is(k, &["him", "her", "them"]) && v.voice_at(k).is_none() {
+        let named = named_by(v, ix, k, if v.is(k, &["them"]) { "they" } else { "he" });
+        let who = if v.is(k, &["her"]) {
             ix.last_before(v.pos, v.tokens[k].start, |a| {
                 ix.kind(a) == ActorKind::Person && ix.genders.get(a) != Some(&Gender::Male)
             })
@@ -1083,8 +1096,7 @@ fn predicative(v: &SentenceView, hit: &Hit) -> bool {
         if v.is(k, LINKING) || w.ends_with("'s") || w.ends_with("’s") {
             return true;
         }
-        let adverb = w.len() > 4 && w.ends_with("ly");
-        if !(adverb
+        if !(is_adverb(w)
             || v.is(
                 k,
                 &[
@@ -1279,14 +1291,17 @@ fn referred_person(
     (lo, hi): (usize, usize),
 ) -> Option<usize> {
     let role = |k: usize| {
-        let w = v.word(k).to_lowercase();
-        let w = w.trim_end_matches("'s").trim_end_matches("’s").to_string();
-        (k > 0 && v.is(k - 1, &["the"]) && ROLES.contains(&w.as_str())).then_some(w)
+        let w = v.word(k);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        (k > 0 && v.is(k - 1, &["the"]) && one_of(w, ROLES)).then_some(w)
     };
     let k =
         (lo..hi).find(|&k| v.is(k, &["he", "him", "his", "she", "her"]) || role(k).is_some())?;
     if let Some(w) = role(k) {
-        return by_role(v, ix, k, &w).filter(|&a| a != holder);
+        return by_role(v, ix, k, w).filter(|&a| a != holder);
     }
     let not = if v.is(k, &["he", "him", "his"]) {
         Gender::Female

@@ -117,9 +117,12 @@ pub fn phrase(
     (first, end): (usize, usize),
     max: usize,
 ) -> String {
-    let lower = |k: usize| text[tokens[k].start..tokens[k].end].to_lowercase();
+    let is = |k: usize, words: &[&str]| {
+        let w = &text[tokens[k].start..tokens[k].end];
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    };
     let mut a = a;
-    while a < first && (LEADING.contains(&lower(a).as_str()) || !tokens[a].word) {
+    while a < first && (is(a, LEADING) || !tokens[a].word) {
         a += 1;
     }
     let words_between = |x: usize, y: usize| tokens[x..y].iter().filter(|t| t.word).count();
@@ -133,7 +136,7 @@ pub fn phrase(
     }
     while b > end.max(a + 1) && {
         let t = tokens[b - 1];
-        !t.word || TRAILING.contains(&lower(b - 1).as_str())
+        !t.word || is(b - 1, TRAILING)
     } {
         b -= 1;
     }

@@ -3,6 +3,8 @@
 //! bill" or "it" can name what it is about. Found as a policy noun with the
 //! words that qualify it, in the title and in the text.
 
+use std::sync::LazyLock;
+
 use super::stance::{Token, tokenize};
 use super::stance_summary::join;
 use crate::model::Paragraph;
@@ -184,24 +186,25 @@ pub(super) struct Topics {
 }
 
 impl Topics {
-    /// Every topic phrase of the title and the paragraphs.
-    pub fn new(title: &str, paragraphs: &[Paragraph]) -> Self {
+    /// Every topic phrase of the title and the paragraphs (`tokens`: the
+    /// words of each paragraph).
+    pub fn new(title: &str, paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> Self {
         let mut topics = Vec::new();
-        let mut tokens = Vec::new();
-        let texts = std::iter::once((None, title)).chain(
+        let mut title_tokens = Vec::new();
+        tokenize(title, 0, title.len(), &mut title_tokens);
+        let texts = std::iter::once((None, title, title_tokens.as_slice())).chain(
             paragraphs
                 .iter()
+                .zip(tokens)
                 .enumerate()
-                .map(|(i, p)| (Some(i), p.text.as_str())),
+                .map(|(i, (p, t))| (Some(i), p.text.as_str(), t.as_slice())),
         );
-        for (pos, text) in texts {
-            tokens.clear();
-            tokenize(text, 0, text.len(), &mut tokens);
+        for (pos, text, tokens) in texts {
             for (k, t) in tokens.iter().enumerate() {
                 let Some(group) = head_group(&text[t.start..t.end]) else {
                     continue;
                 };
-                let first = qualifiers_start(text, &tokens, k);
+                let first = qualifiers_start(text, tokens, k);
                 if first < k {
                     topics.push(Topic {
                         group,
@@ -238,11 +241,31 @@ impl Topics {
     }
 }
 
+/// Topic nouns by their first letter (a to z), with their group.
+static HEADS: LazyLock<Vec<Vec<(&'static str, usize)>>> = LazyLock::new(|| {
+    let mut by_letter = vec![Vec::new(); 26];
+    for (g, words) in TOPIC_HEADS.iter().enumerate() {
+        for w in *words {
+            if let Some(slot) = w
+                .bytes()
+                .next()
+                .and_then(|b| by_letter.get_mut(usize::from(b.wrapping_sub(b'a'))))
+            {
+                slot.push((*w, g));
+            }
+        }
+    }
+    by_letter
+});
+
 /// The group of a topic noun.
 fn head_group(word: &str) -> Option<usize> {
-    TOPIC_HEADS
+    let first = word.bytes().next()?.to_ascii_lowercase();
+    HEADS
+        .get(usize::from(first.wrapping_sub(b'a')))?
         .iter()
-        .position(|g| g.iter().any(|h| h.eq_ignore_ascii_case(word)))
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, g)| g)
 }
 
 /// Where the words that qualify the noun at token `k` start (at most
@@ -270,6 +293,18 @@ mod tests {
     use super::*;
     use crate::model::ParagraphKind;
 
+    fn topics(title: &str, p: &[Paragraph]) -> Topics {
+        let tokens: Vec<Vec<Token>> = p
+            .iter()
+            .map(|p| {
+                let mut t = Vec::new();
+                tokenize(&p.text, 0, p.text.len(), &mut t);
+                t
+            })
+            .collect();
+        Topics::new(title, p, &tokens)
+    }
+
     fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
         texts
             .iter()
@@ -289,7 +324,7 @@ mod tests {
             "It dropped a ferry fare plan.",
             "Critics said the proposal would hurt small shippers.",
         ]);
-        let topics = Topics::new("Council backs toll plan", &p);
+        let topics = topics("Council backs toll plan", &p);
         assert_eq!(
             topics.resolve("the proposal", 2, 10),
             Some("harbour toll plan")
@@ -299,7 +334,7 @@ mod tests {
     #[test]
     fn the_title_names_it_when_the_text_has_not_yet() {
         let p = paragraphs(&["The measure passed 60 to 40."]);
-        let topics = Topics::new("Senate passes stopgap budget bill", &p);
+        let topics = topics("Senate passes stopgap budget bill", &p);
         assert_eq!(
             topics.resolve("The measure", 0, 0),
             Some("stopgap budget bill")
@@ -308,7 +343,7 @@ mod tests {
 
     #[test]
     fn words_that_say_what_it_is_are_left_alone() {
-        let topics = Topics::new("Toll plan", &paragraphs(&["A toll plan."]));
+        let topics = topics("Toll plan", &paragraphs(&["A toll plan."]));
         assert_eq!(topics.resolve("the new toll plan", 0, 0), None);
         assert_eq!(topics.resolve("Monday", 0, 0), None);
     }

@@ -1,0 +1,307 @@
+//! What the stance rules need to know about a whole article, worked out once:
+//! every paragraph's words, where each actor is mentioned (as bytes and as
+//! word ranges), where the quotations are and who speaks them, and each
+//! person's gender as far as the text tells it.
+
+use super::stance::{Token, tokenize};
+use crate::model::{Actor, ActorKind, Paragraph, Quote, QuoteKind};
+
+/// An actor's mention: words `first..end` of its paragraph, which span bytes
+/// `start..byte_end` (`byte_end` before a possessive "'s").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mention {
+    pub start: usize,
+    pub byte_end: usize,
+    pub first: usize,
+    pub end: usize,
+    pub actor: usize,
+}
+
+/// A quotation's text inside one paragraph: byte offsets, its speaker and
+/// its quote.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Voice {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<usize>,
+    pub quote: usize,
+    pub kind: QuoteKind,
+}
+
+/// Grammatical gender, as far as the article shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// The article, indexed for the rules. Paragraphs are addressed by their
+/// position in `paragraphs`.
+pub(super) struct ArticleIndex<'a> {
+    pub actors: &'a [Actor],
+    pub paragraphs: &'a [Paragraph],
+    /// Per paragraph: its words and marks.
+    pub tokens: Vec<Vec<Token>>,
+    /// Per paragraph: mentions in text order, none overlapping.
+    pub mentions: Vec<Vec<Mention>>,
+    pub voices: Vec<Vec<Voice>>,
+    pub genders: Vec<Gender>,
+}
+
+/// Courtesy titles and role words that tell a person's gender.
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "mr.",
+    "sir",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "king",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "miss",
+    "madam",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "queen",
+];
+
+impl<'a> ArticleIndex<'a> {
+    pub fn new(paragraphs: &'a [Paragraph], actors: &'a [Actor], quotes: &[Quote]) -> Self {
+        let tokens: Vec<Vec<Token>> = paragraphs
+            .iter()
+            .map(|p| {
+                let mut t = Vec::new();
+                tokenize(&p.text, 0, p.text.len(), &mut t);
+                t
+            })
+            .collect();
+        let offsets: Vec<ByteOffsets> = paragraphs
+            .iter()
+            .map(|p| ByteOffsets::new(&p.text))
+            .collect();
+        let mut index = ArticleIndex {
+            actors,
+            paragraphs,
+            mentions: vec![Vec::new(); paragraphs.len()],
+            voices: vec![Vec::new(); paragraphs.len()],
+            genders: vec![Gender::Unknown; actors.len()],
+            tokens,
+        };
+        index.add_mentions(&offsets);
+        for (q, quote) in quotes.iter().enumerate() {
+            index.add_voices(quote, q, &offsets);
+        }
+        index.genders = actors
+            .iter()
+            .enumerate()
+            .map(|(a, actor)| index.gender_of(a, actor))
+            .collect();
+        index
+    }
+
+    fn add_mentions(&mut self, offsets: &[ByteOffsets]) {
+        for (a, actor) in self.actors.iter().enumerate() {
+            for m in &actor.mentions {
+                let Some(pos) = self.position_of(m.paragraph) else {
+                    continue;
+                };
+                let (start, end) = (offsets[pos].byte(m.start), offsets[pos].byte(m.end));
+                let tokens = &self.tokens[pos];
+                let first = tokens.partition_point(|t| t.end <= start);
+                let last = tokens.partition_point(|t| t.start < end);
+                if start < end && first < last {
+                    self.mentions[pos].push(Mention {
+                        start,
+                        byte_end: end,
+                        first,
+                        end: last,
+                        actor: a,
+                    });
+                }
+            }
+        }
+        for list in &mut self.mentions {
+            list.sort_by_key(|m| (m.first, std::cmp::Reverse(m.end)));
+            // a longer mention wins over one inside it
+            list.dedup_by(|later, kept| later.first < kept.end);
+        }
+    }
+
+    /// The spans of a quote, one per paragraph it covers.
+    fn add_voices(&mut self, quote: &Quote, q: usize, offsets: &[ByteOffsets]) {
+        let speaker = quote
+            .speaker
+            .as_deref()
+            .and_then(|id| self.actors.iter().position(|a| a.id == id));
+        let last = quote
+            .end_paragraph
+            .unwrap_or(quote.paragraph)
+            .max(quote.paragraph);
+        for (pos, p) in self.paragraphs.iter().enumerate() {
+            if p.index < quote.paragraph || p.index > last {
+                continue;
+            }
+            let start = if p.index == quote.paragraph {
+                offsets[pos].byte(quote.start)
+            } else {
+                0
+            };
+            let end = if p.index == last {
+                offsets[pos].byte(quote.end)
+            } else {
+                p.text.len()
+            };
+            if start < end {
+                self.voices[pos].push(Voice {
+                    start,
+                    end,
+                    speaker,
+                    quote: q,
+                    kind: quote.kind,
+                });
+            }
+        }
+    }
+
+    /// A person's gender from their aliases and title, or an honorific
+    /// before one of their mentions; `Unknown` when nothing says.
+    fn gender_of(&self, a: usize, actor: &Actor) -> Gender {
+        if actor.kind != ActorKind::Person {
+            return Gender::Unknown;
+        }
+        let named = actor
+            .aliases
+            .iter()
+            .chain(actor.title.iter())
+            .flat_map(|s| s.split_whitespace());
+        let before = self.mentions.iter().enumerate().flat_map(|(pos, list)| {
+            let tokens = &self.tokens[pos];
+            let text = self.paragraphs[pos].text.as_str();
+            list.iter()
+                .filter(move |m| m.actor == a && m.first > 0)
+                .map(move |m| &text[tokens[m.first - 1].start..tokens[m.first - 1].end])
+        });
+        for w in named.chain(before) {
+            if MALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                return Gender::Male;
+            }
+            if FEMALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                return Gender::Female;
+            }
+        }
+        Gender::Unknown
+    }
+
+    /// The position in `paragraphs` of the paragraph with this index.
+    pub fn position_of(&self, index: usize) -> Option<usize> {
+        match self.paragraphs.get(index) {
+            Some(p) if p.index == index => Some(index),
+            _ => self.paragraphs.iter().position(|p| p.index == index),
+        }
+    }
+
+    /// The last actor mentioned before byte `at` of paragraph `pos`
+    /// (searching back through earlier paragraphs) that `fits`.
+    pub fn last_before(
+        &self,
+        pos: usize,
+        at: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let here = self.mentions[pos].iter().rev().filter(|m| m.start < at);
+        let earlier = (0..pos).rev().flat_map(|p| self.mentions[p].iter().rev());
+        here.chain(earlier).map(|m| m.actor).find(|&a| fits(a))
+    }
+
+    pub fn kind(&self, actor: usize) -> ActorKind {
+        self.actors.get(actor).map_or(ActorKind::Other, |a| a.kind)
+    }
+}
+
+/// Char offsets to byte offsets in one text, in constant time.
+struct ByteOffsets {
+    /// The byte offset of every char, when the text is not plain ASCII.
+    table: Option<Vec<usize>>,
+    len: usize,
+}
+
+impl ByteOffsets {
+    fn new(text: &str) -> Self {
+        let table = (!text.is_ascii()).then(|| text.char_indices().map(|(b, _)| b).collect());
+        ByteOffsets {
+            table,
+            len: text.len(),
+        }
+    }
+
+    /// The byte offset of char offset `chars` (clamped to the text's end).
+    fn byte(&self, chars: usize) -> usize {
+        match &self.table {
+            Some(t) => t.get(chars).copied().unwrap_or(self.len),
+            None => chars.min(self.len),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ParagraphKind, Span};
+
+    #[test]
+    fn mentions_become_word_ranges_in_non_ascii_text() {
+        let paragraphs = vec![Paragraph {
+            index: 0,
+            kind: ParagraphKind::Body,
+            text: "« Oui », dit Mme Élise Roy.".to_string(),
+        }];
+        let actors = vec![Actor {
+            id: "elise-roy".into(),
+            name: "Élise Roy".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            title: None,
+            affiliation: None,
+            mentions: vec![Span {
+                paragraph: 0,
+                start: 17,
+                end: 26,
+            }],
+        }];
+        let ix = ArticleIndex::new(&paragraphs, &actors, &[]);
+        let m = ix.mentions[0][0];
+        assert_eq!(&paragraphs[0].text[m.start..m.byte_end], "Élise Roy");
+        assert_eq!(m.end - m.first, 2);
+    }
+
+    #[test]
+    fn an_honorific_tells_the_gender() {
+        let paragraphs = vec![Paragraph {
+            index: 0,
+            kind: ParagraphKind::Body,
+            text: "Later Ms. Berg left.".to_string(),
+        }];
+        let actors = vec![Actor {
+            id: "berg".into(),
+            name: "Berg".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            title: None,
+            affiliation: None,
+            mentions: vec![Span {
+                paragraph: 0,
+                start: 10,
+                end: 14,
+            }],
+        }];
+        let ix = ArticleIndex::new(&paragraphs, &actors, &[]);
+        assert_eq!(ix.genders, [Gender::Female]);
+    }
+}
