@@ -2,11 +2,14 @@
 //! an analysed article as JSON, JSON lines or text.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use dossier::tui::theme::ColorChoice;
+use dossier::tui::{Exit, Options as ReaderOptions};
 use dossier::{export, library};
 
 /// A keyboard-driven terminal reader for saved news articles: cleaned text
@@ -17,6 +20,13 @@ use dossier::{export, library};
 struct Cli {
     /// Articles and folders to open (default: ./articles, else the data folder).
     paths: Vec<PathBuf>,
+    /// Scroll with the mouse wheel and select with clicks.
+    #[arg(long)]
+    mouse: bool,
+    /// Colours: auto (as the terminal says; NO_COLOR turns them off),
+    /// always, or never (bold, underline and reverse only).
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<ColorWhen>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -37,6 +47,13 @@ enum Command {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Jsonl,
@@ -51,7 +68,18 @@ fn main() -> ExitCode {
             format,
             width,
         }) => run_export(&path, format, width.into()),
-        None => run_reader(cli.paths),
+        None => {
+            let color = cli.color.map(|c| match c {
+                ColorWhen::Auto => ColorChoice::Auto,
+                ColorWhen::Always => ColorChoice::Always,
+                ColorWhen::Never => ColorChoice::Never,
+            });
+            let options = ReaderOptions {
+                mouse: cli.mouse,
+                color,
+            };
+            run_reader(cli.paths, options)
+        }
     }
 }
 
@@ -68,47 +96,71 @@ fn run_export(path: &Path, format: Format, width: usize) -> ExitCode {
         ));
         return ExitCode::from(2);
     }
-    let files = if is_dir {
-        match library::scan(path) {
-            Ok(scan) => {
-                for e in &scan.errors {
-                    fail(e);
-                }
-                scan.files
-            }
-            Err(e) => {
-                fail(e);
-                return ExitCode::from(1);
-            }
+    if is_dir {
+        return export_folder(path, format, width);
+    }
+    let article = match dossier::load(path) {
+        Ok(a) => a,
+        Err(e) => {
+            fail(e);
+            return ExitCode::from(1);
         }
-    } else {
-        vec![path.to_path_buf()]
     };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    // a closed pipe (the reader of our output went away) is not an error
+    let _ = writeln!(out, "{}", render(&article, format, width)).and_then(|()| out.flush());
+    ExitCode::SUCCESS
+}
+
+fn render(article: &dossier::Article, format: Format, width: usize) -> String {
+    match format {
+        Format::Json => export::to_json(article),
+        Format::Jsonl => export::to_json_line(article),
+        Format::Text => export::to_text(article, width),
+    }
+}
+
+/// Every article of a folder in path order, through the library's scan and
+/// cache; a file that fails is reported on stderr and the rest goes on.
+fn export_folder(path: &Path, format: Format, width: usize) -> ExitCode {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for file in &files {
-        let article = match dossier::load(file) {
-            Ok(a) => a,
+    let cache = dossier::storage::cache_dir();
+    let lines = format == Format::Jsonl;
+    let walked = library::articles::each(path, cache.as_deref(), lines, |found| {
+        let text = match found.map(|f| (f, format)) {
+            Ok((f, Format::Jsonl)) => f.into_json_line(),
+            Ok((f, _)) => match f.into_article() {
+                Ok(a) => render(&a, format, width),
+                Err(e) => {
+                    fail(format_args!(
+                        "{}: {e}",
+                        dossier::ingest::sanitize::display_path(path)
+                    ));
+                    failed = true;
+                    return ControlFlow::Continue(());
+                }
+            },
             Err(e) => {
+                let _ = out.flush();
                 fail(e);
                 failed = true;
-                continue;
+                return ControlFlow::Continue(());
             }
-        };
-        let text = match format {
-            Format::Json => export::to_json(&article),
-            Format::Jsonl => export::to_json_line(&article),
-            Format::Text => export::to_text(&article, width),
         };
         if writeln!(out, "{text}").is_err() {
             // the reader of our output went away (a closed pipe): stop quietly
-            return ExitCode::SUCCESS;
+            return ControlFlow::Break(());
         }
+        ControlFlow::Continue(())
+    });
+    if let Err(e) = walked {
+        fail(e);
+        return ExitCode::from(1);
     }
-    if out.flush().is_err() {
-        return ExitCode::SUCCESS;
-    }
+    let _ = out.flush();
     if failed {
         ExitCode::from(1)
     } else {
@@ -116,7 +168,7 @@ fn run_export(path: &Path, format: Format, width: usize) -> ExitCode {
     }
 }
 
-fn run_reader(paths: Vec<PathBuf>) -> ExitCode {
+fn run_reader(paths: Vec<PathBuf>, options: ReaderOptions) -> ExitCode {
     let paths = if paths.is_empty() {
         match library::default_folder() {
             Ok(p) => vec![p],
@@ -163,8 +215,10 @@ fn run_reader(paths: Vec<PathBuf>) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    match dossier::tui::run(articles, errors) {
-        Ok(()) => ExitCode::SUCCESS,
+    match dossier::tui::run(articles, errors, options) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        // the shell's convention for a process ended by a signal
+        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(e) => {
             fail(format_args!("terminal: {e}"));
             ExitCode::from(1)

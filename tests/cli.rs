@@ -9,6 +9,11 @@ fn dossier(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // folder exports use the analysis cache: keep it out of the user's
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-cache"),
+        )
         .output()
         .expect("run dossier")
 }

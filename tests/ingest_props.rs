@@ -1,7 +1,8 @@
 //! Properties of ingest and cleaning over any input: nothing panics, and no
 //! string that comes out (title, byline, date, dateline, paragraphs,
-//! removed text) holds a C0 or C1 control other than newline and tab, so
-//! nothing an article carries can reach the terminal as a command.
+//! removed text) holds a C0 or C1 control other than newline and tab, a
+//! bidi override or a zero-width character, so nothing an article carries
+//! can reach the terminal as a command or hide or reorder its text.
 
 use std::path::Path;
 
@@ -14,12 +15,20 @@ fn is_forbidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
 }
 
+/// Bidi overrides and isolates, and zero-width characters that hide text.
+fn is_hiding(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}' | '\u{feff}')
+}
+
 fn assert_safe(what: &str, s: &str) {
     assert!(
         !s.chars().any(is_forbidden),
         "{what} holds a control: {s:?}"
     );
-    assert!(!s.contains('\u{1b}'), "{what} holds ESC: {s:?}");
+    assert!(
+        !s.chars().any(is_hiding),
+        "{what} holds a bidi or zero-width character: {s:?}"
+    );
 }
 
 fn assert_document_safe(d: &Document) {
@@ -30,6 +39,7 @@ fn assert_document_safe(d: &Document) {
     }
     for (i, p) in d.paragraphs.iter().enumerate() {
         assert_eq!(p.index, i);
+        assert!(!p.text.trim().is_empty(), "empty paragraph {i}");
         assert_safe("paragraph", &p.text);
     }
     for r in &d.removed {
@@ -107,6 +117,17 @@ const PIECES: &[&str] = &[
     "52;c;",
 ];
 
+/// Markdown with character references for controls, bidi overrides and
+/// zero-width characters, which the parser decodes after ingest.
+const MARKDOWN_PIECES: &[&str] = &[
+    "The", "harbour", " ", "\n", "\n\n", "# ", "- ", "*", "_", "[a](b)", "> ", "&#27;", "&#x1b;",
+    "&#155;", "&#x9b;", "&#x202e;", "&#8203;", "&#0;", "&#x85;", "&#7;", "&amp;", "]", "2J",
+];
+
+fn markdown_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(MARKDOWN_PIECES), 0..80).prop_map(|v| v.concat())
+}
+
 /// Text made of [`PIECES`] and arbitrary characters.
 fn hostile_text() -> impl Strategy<Value = String> {
     let piece = (0..PIECES.len() + 1, any::<char>()).prop_map(|(i, c)| match PIECES.get(i) {
@@ -119,7 +140,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn any_bytes_never_panic_and_leave_no_control(bytes in prop::collection::vec(any::<u8>(), 0..800)) {
-        for name in ["a.txt", "a.md", "a", "a.json"] {
+        for name in ["a.txt", "a.md", "a", "a.json", "a.html"] {
             run(name, &bytes);
         }
     }
@@ -127,6 +148,12 @@ proptest! {
     #[test]
     fn escape_laden_text_is_neutralised(text in hostile_text()) {
         run("a.txt", text.as_bytes());
+        run("a.md", text.as_bytes());
+        run("a.html", format!("<html><body><p>{text}</p></body></html>").as_bytes());
+    }
+
+    #[test]
+    fn character_references_in_markdown_are_neutralised(text in markdown_text()) {
         run("a.md", text.as_bytes());
     }
 

@@ -11,81 +11,53 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use super::sentences::Sentence;
+use super::sentences::Para;
 use super::stance::{CueFinder, Hit};
 use super::stance_index::{ArticleIndex, Mention};
 use super::stance_rules::{self, Found, MentionAt, SentenceView, Target};
 use super::stance_topics::Topics;
-use crate::model::{Actor, Paragraph, Polarity, Position, Quote};
-
-/// A sentence: byte offsets into the paragraph with this `index`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SentenceSpan {
-    pub paragraph: usize,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl From<&Sentence> for SentenceSpan {
-    fn from(s: &Sentence) -> Self {
-        SentenceSpan {
-            paragraph: s.paragraph,
-            start: s.start,
-            end: s.end,
-        }
-    }
-}
+use crate::model::{Actor, Polarity, Position, Quote};
 
 /// Every position the article's sentences support, in text order, the same
 /// stance of the same actor towards the same target given once.
-pub fn derive(
-    title: &str,
-    paragraphs: &[Paragraph],
-    sentences: impl IntoIterator<Item = SentenceSpan>,
-    actors: &[Actor],
-    quotes: &[Quote],
-) -> Vec<Position> {
-    let index = ArticleIndex::new(paragraphs, actors, quotes);
+pub fn derive(title: &str, paras: &[Para], actors: &[Actor], quotes: &[Quote]) -> Vec<Position> {
+    let index = ArticleIndex::new(paras, actors, quotes);
     let mut found = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
     let mut finder = CueFinder::default();
     let mut mentions = Vec::new();
-    for s in sentences {
-        let Some(pos) = index.position_of(s.paragraph) else {
-            continue;
-        };
-        let text = paragraphs[pos].text.as_str();
-        let all = &index.tokens[pos];
-        let a = all.partition_point(|t| t.start < s.start);
-        let b = all.partition_point(|t| t.end <= s.end);
-        if a >= b {
-            continue;
+    for (pos, para) in paras.iter().enumerate() {
+        for s in &para.sentences {
+            let (a, b) = (s.tokens.start, s.tokens.end.min(para.tokens.len()));
+            if a >= b {
+                continue;
+            }
+            let tokens = &para.tokens[a..b];
+            hits.clear();
+            finder.find(para.text, &para.lower, tokens, &mut hits);
+            sentence_mentions(&index.mentions[pos], a, b, &mut mentions);
+            let view = SentenceView {
+                pos,
+                text: para.text,
+                tokens,
+                hits: &hits,
+                mentions: &mentions,
+                voices: &index.voices[pos],
+            };
+            stance_rules::read_sentence(&view, &index, &mut found);
         }
-        let tokens = &all[a..b];
-        hits.clear();
-        finder.find(text, tokens, &mut hits);
-        sentence_mentions(&index.mentions[pos], a, b, &mut mentions);
-        let view = SentenceView {
-            pos,
-            text,
-            tokens,
-            hits: &hits,
-            mentions: &mentions,
-            voices: &index.voices[pos],
-        };
-        stance_rules::read_sentence(&view, &index, &mut found);
     }
     let topics = OnceCell::new();
     for f in &mut found {
         if let Target::Text(t) = &f.target
             && let Some(topic) = topics
-                .get_or_init(|| Topics::new(title, paragraphs, &index.tokens))
+                .get_or_init(|| Topics::new(title, paras))
                 .resolve(t, f.pos, f.byte)
         {
             f.target = Target::Text(topic.to_string());
         }
     }
-    assemble(found, actors, quotes, paragraphs)
+    assemble(found, actors, quotes, paras)
 }
 
 /// The mentions inside tokens `a..b` of a paragraph, counted from `a`.
@@ -111,7 +83,7 @@ fn assemble(
     found: Vec<Found>,
     actors: &[Actor],
     quotes: &[Quote],
-    paragraphs: &[Paragraph],
+    paras: &[Para],
 ) -> Vec<Position> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -128,7 +100,7 @@ fn assemble(
         if f.summary.is_empty() || !seen.insert(key) {
             continue;
         }
-        let (Some(actor), Some(paragraph)) = (actors.get(f.actor), paragraphs.get(f.pos)) else {
+        let (Some(actor), Some(paragraph)) = (actors.get(f.actor), paras.get(f.pos)) else {
             continue;
         };
         out.push(Position {
@@ -160,7 +132,7 @@ pub(super) fn polarity_of(sign: i32) -> Polarity {
 pub(super) mod sketch {
     use super::*;
     use crate::analyse::sentences::split_document;
-    use crate::model::{ActorKind, ParagraphKind, QuoteKind, Span};
+    use crate::model::{ActorKind, Paragraph, ParagraphKind, QuoteKind, Span};
 
     pub struct Sketch {
         pub paragraphs: Vec<Paragraph>,
@@ -258,11 +230,9 @@ pub(super) mod sketch {
         }
 
         pub fn positions(&self) -> Vec<Position> {
-            let sentences = split_document(&self.paragraphs);
             derive(
                 "",
-                &self.paragraphs,
-                sentences.iter().map(Into::into),
+                &split_document(&self.paragraphs),
                 &self.actors,
                 &self.quotes,
             )

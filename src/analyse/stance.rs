@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::sentences::Kind;
+
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 /// What a cue does in its sentence.
@@ -33,12 +35,17 @@ pub struct Cue {
     pub stance: &'static str,
 }
 
-/// A word or a single punctuation mark: byte offsets into the paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub word: bool,
+/// A word, a number, a quotation mark or another mark (cut by `sentences`).
+pub use super::sentences::Token;
+
+/// Is this token a word or a number (not a mark)?
+pub fn is_word(t: &Token) -> bool {
+    matches!(t.kind, Kind::Word | Kind::Number)
+}
+
+/// Is this token a quotation mark?
+pub fn is_quote(t: &Token) -> bool {
+    t.kind == Kind::Mark
 }
 
 /// A cue found in a sentence: tokens `first..end`.
@@ -175,83 +182,6 @@ fn verb_forms(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// Split `text[from..to]` into words and punctuation marks, appending to
-/// `out`. A word keeps inner apostrophes, hyphens and dots ("don't",
-/// "well-known", "U.S.") and the full stop of an abbreviation ("Mr.").
-pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
-    let mut word_start: Option<usize> = None;
-    let mut i = from;
-    while i < to {
-        let (c, len) = char_at(text, i);
-        let next = i + len;
-        let joins = matches!(c, '\'' | '’' | '-' | '.')
-            && word_start.is_some()
-            && next < to
-            && is_word_char(char_at(text, next).0);
-        let abbreviation = c == '.' && word_start.is_some_and(|s| is_abbreviation(&text[s..i]));
-        if is_word_char(c) || joins || abbreviation {
-            word_start.get_or_insert(i);
-            i = next;
-            continue;
-        }
-        if let Some(s) = word_start.take() {
-            out.push(Token {
-                start: s,
-                end: i,
-                word: true,
-            });
-        }
-        if !c.is_whitespace() {
-            out.push(Token {
-                start: i,
-                end: next,
-                word: false,
-            });
-        }
-        i = next;
-    }
-    if let Some(s) = word_start {
-        out.push(Token {
-            start: s,
-            end: to,
-            word: true,
-        });
-    }
-}
-
-/// The char at byte `i` of `text` and its length (ASCII without decoding).
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => (char::from(b), 1),
-        _ => text
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .map_or((' ', 1), |c| (c, c.len_utf8())),
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-/// Words written with a full stop that belongs to them ("Mr.", "Sen.").
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
-    "st", "jr", "sr", "messrs", "hon", "pres", "adm", "maj",
-];
-
-/// Does a full stop after `word` belong to it: a title, an initial, or a
-/// dotted abbreviation ("U.S.")?
-fn is_abbreviation(word: &str) -> bool {
-    let mut chars = word.chars();
-    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    initial || word.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-}
-
 /// Finds cues in a sentence's tokens. Quotation marks are skipped, so a
 /// phrase matches across them (a “red line” for); words are compared in
 /// lower case. Keeps its buffers between sentences.
@@ -267,12 +197,12 @@ impl CueFinder {
     /// The cues among `tokens` of `text` (one sentence), the longest phrase
     /// at each word, appended to `out`. Verbs written with a capital inside
     /// the sentence (a name like "Post") are not cues.
-    pub fn find(&mut self, text: &str, tokens: &[Token], out: &mut Vec<Hit>) {
+    pub fn find(&mut self, text: &str, lower: &str, tokens: &[Token], out: &mut Vec<Hit>) {
         let lexicon = &*LEXICON;
         let Some(matcher) = &lexicon.matcher else {
             return;
         };
-        self.fill(text, tokens);
+        self.fill(lower, tokens);
         let mut from = 0;
         while from < self.words.len() {
             let input = Input::new(&self.words).range(from..);
@@ -336,31 +266,26 @@ impl CueFinder {
         })
     }
 
-    fn fill(&mut self, text: &str, tokens: &[Token]) {
+    /// The sentence's words from `lower` (its text in ASCII lower case),
+    /// curly apostrophes made straight.
+    fn fill(&mut self, lower: &str, tokens: &[Token]) {
         self.words.clear();
         self.spans.clear();
         for (i, t) in tokens.iter().enumerate() {
-            let s = &text[t.start..t.end];
-            if !t.word && s.chars().all(is_quote_mark) {
+            if is_quote(t) {
                 continue;
             }
             self.words.push(' ');
             let start = self.words.len();
-            for c in s.chars() {
-                match c {
-                    '’' => self.words.push('\''),
-                    c if c.is_ascii() => self.words.push(c.to_ascii_lowercase()),
-                    c => self.words.extend(c.to_lowercase()),
-                }
+            let w = &lower[t.start..t.end];
+            if w.contains('’') {
+                self.words.push_str(&w.replace('’', "'"));
+            } else {
+                self.words.push_str(w);
             }
             self.spans.push((start, self.words.len(), i));
         }
     }
-}
-
-/// A quotation mark of any style.
-pub fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '\'')
 }
 
 /// Does this word turn a stance around on its own ("don't", "isn't")?
@@ -373,10 +298,9 @@ mod tests {
     use super::*;
 
     fn cues_of(text: &str) -> Vec<(String, CueKind, i8)> {
-        let mut toks = Vec::new();
-        tokenize(text, 0, text.len(), &mut toks);
+        let toks = crate::analyse::sentences::tokenize(text);
         let mut hits = Vec::new();
-        CueFinder::default().find(text, &toks, &mut hits);
+        CueFinder::default().find(text, &text.to_ascii_lowercase(), &toks, &mut hits);
         hits.iter()
             .map(|h| {
                 let s = toks[h.first].start;
@@ -409,32 +333,6 @@ mod tests {
         assert_eq!(verb_forms("deny")[2], "denied");
         assert_eq!(verb_forms("veto")[1], "vetoes");
         assert_eq!(verb_forms("agree with")[3], "agreeing with");
-    }
-
-    #[test]
-    fn words_keep_inner_marks() {
-        let text = "He didn't back the U.S. plan, well-known critics told Sen. Ruiz.";
-        let mut toks = Vec::new();
-        tokenize(text, 0, text.len(), &mut toks);
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(
-            words,
-            [
-                "He",
-                "didn't",
-                "back",
-                "the",
-                "U.S.",
-                "plan",
-                ",",
-                "well-known",
-                "critics",
-                "told",
-                "Sen.",
-                "Ruiz",
-                "."
-            ]
-        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! word ranges), where the quotations are and who speaks them, and each
 //! person's gender as far as the text tells it.
 
-use super::stance::{Token, tokenize};
-use crate::model::{Actor, ActorKind, Paragraph, Quote, QuoteKind};
+use super::sentences::Para;
+use crate::model::{Actor, ActorKind, Quote, QuoteKind};
 
 /// An actor's mention: words `first..end` of its paragraph, which span bytes
 /// `start..byte_end` (`byte_end` before a possessive "'s").
@@ -40,9 +40,8 @@ pub(super) enum Gender {
 /// position in `paragraphs`.
 pub(super) struct ArticleIndex<'a> {
     pub actors: &'a [Actor],
-    pub paragraphs: &'a [Paragraph],
-    /// Per paragraph: its words and marks.
-    pub tokens: Vec<Vec<Token>>,
+    /// The paragraphs, cut into tokens and sentences.
+    pub paras: &'a [Para<'a>],
     /// Per paragraph: mentions in text order, none overlapping.
     pub mentions: Vec<Vec<Mention>>,
     pub voices: Vec<Vec<Voice>>,
@@ -73,26 +72,14 @@ const FEMALE_WORDS: &[&str] = &[
 ];
 
 impl<'a> ArticleIndex<'a> {
-    pub fn new(paragraphs: &'a [Paragraph], actors: &'a [Actor], quotes: &[Quote]) -> Self {
-        let tokens: Vec<Vec<Token>> = paragraphs
-            .iter()
-            .map(|p| {
-                let mut t = Vec::new();
-                tokenize(&p.text, 0, p.text.len(), &mut t);
-                t
-            })
-            .collect();
-        let offsets: Vec<ByteOffsets> = paragraphs
-            .iter()
-            .map(|p| ByteOffsets::new(&p.text))
-            .collect();
+    pub fn new(paras: &'a [Para<'a>], actors: &'a [Actor], quotes: &[Quote]) -> Self {
+        let offsets: Vec<ByteOffsets> = paras.iter().map(|p| ByteOffsets::new(p.text)).collect();
         let mut index = ArticleIndex {
             actors,
-            paragraphs,
-            mentions: vec![Vec::new(); paragraphs.len()],
-            voices: vec![Vec::new(); paragraphs.len()],
+            paras,
+            mentions: vec![Vec::new(); paras.len()],
+            voices: vec![Vec::new(); paras.len()],
             genders: vec![Gender::Unknown; actors.len()],
-            tokens,
         };
         index.add_mentions(&offsets);
         for (q, quote) in quotes.iter().enumerate() {
@@ -113,7 +100,7 @@ impl<'a> ArticleIndex<'a> {
                     continue;
                 };
                 let (start, end) = (offsets[pos].byte(m.start), offsets[pos].byte(m.end));
-                let tokens = &self.tokens[pos];
+                let tokens = &self.paras[pos].tokens;
                 let first = tokens.partition_point(|t| t.end <= start);
                 let last = tokens.partition_point(|t| t.start < end);
                 if start < end && first < last {
@@ -144,7 +131,7 @@ impl<'a> ArticleIndex<'a> {
             .end_paragraph
             .unwrap_or(quote.paragraph)
             .max(quote.paragraph);
-        for (pos, p) in self.paragraphs.iter().enumerate() {
+        for (pos, p) in self.paras.iter().enumerate() {
             if p.index < quote.paragraph || p.index > last {
                 continue;
             }
@@ -182,8 +169,8 @@ impl<'a> ArticleIndex<'a> {
             .chain(actor.title.iter())
             .flat_map(|s| s.split_whitespace());
         let before = self.mentions.iter().enumerate().flat_map(|(pos, list)| {
-            let tokens = &self.tokens[pos];
-            let text = self.paragraphs[pos].text.as_str();
+            let tokens = &self.paras[pos].tokens;
+            let text = self.paras[pos].text;
             list.iter()
                 .filter(move |m| m.actor == a && m.first > 0)
                 .map(move |m| &text[tokens[m.first - 1].start..tokens[m.first - 1].end])
@@ -201,9 +188,9 @@ impl<'a> ArticleIndex<'a> {
 
     /// The position in `paragraphs` of the paragraph with this index.
     pub fn position_of(&self, index: usize) -> Option<usize> {
-        match self.paragraphs.get(index) {
+        match self.paras.get(index) {
             Some(p) if p.index == index => Some(index),
-            _ => self.paragraphs.iter().position(|p| p.index == index),
+            _ => self.paras.iter().position(|p| p.index == index),
         }
     }
 
@@ -253,7 +240,8 @@ impl ByteOffsets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ParagraphKind, Span};
+    use crate::analyse::sentences::split_document;
+    use crate::model::{Paragraph, ParagraphKind, Span};
 
     #[test]
     fn mentions_become_word_ranges_in_non_ascii_text() {
@@ -275,7 +263,8 @@ mod tests {
                 end: 26,
             }],
         }];
-        let ix = ArticleIndex::new(&paragraphs, &actors, &[]);
+        let paras = split_document(&paragraphs);
+        let ix = ArticleIndex::new(&paras, &actors, &[]);
         let m = ix.mentions[0][0];
         assert_eq!(&paragraphs[0].text[m.start..m.byte_end], "Élise Roy");
         assert_eq!(m.end - m.first, 2);
@@ -301,7 +290,8 @@ mod tests {
                 end: 14,
             }],
         }];
-        let ix = ArticleIndex::new(&paragraphs, &actors, &[]);
+        let paras = split_document(&paragraphs);
+        let ix = ArticleIndex::new(&paras, &actors, &[]);
         assert_eq!(ix.genders, [Gender::Female]);
     }
 }

@@ -9,7 +9,7 @@
 //! - quote: a quotation and its speaker, read the same way.
 
 use super::positions::polarity_of;
-use super::stance::{CueKind, Hit, Token, is_contracted_negation};
+use super::stance::{CueKind, Hit, Token, is_contracted_negation, is_quote, is_word};
 use super::stance_index::{ArticleIndex, Gender, Voice};
 use super::stance_summary::{MAX_WORDS, clause_around, join, phrase};
 use crate::model::{ActorKind, Polarity};
@@ -342,7 +342,7 @@ impl SentenceView<'_> {
     }
 
     fn is_mark(&self, k: usize) -> bool {
-        !self.tokens[k].word
+        !is_word(&self.tokens[k])
     }
 
     /// The quotation token `k` stands in.
@@ -367,7 +367,7 @@ impl SentenceView<'_> {
         let t = self.tokens[m.end - 1];
         let rest = &self.text[m.byte_end.min(t.end)..t.end];
         matches!(rest, "'s" | "’s" | "'" | "’")
-            || (m.end < self.tokens.len() && self.is(m.end, &["'s", "’s"]))
+            || (m.end < self.tokens.len() && self.is(m.end, POSSESSIVES))
     }
 
     /// Is the cue at hit `h` turned around by a negation just before it?
@@ -408,13 +408,19 @@ fn subject_of(v: &SentenceView, ix: &ArticleIndex, at: usize) -> Option<usize> {
                 // "..., saying it was unfair": the subject of the sentence
                 "," if k + 1 == at && v.word(at).ends_with("ing") => return main_subject(v, ix, k),
                 "," | "—" | "–" => return apposition_subject(v, ix, k),
-                w if w.chars().all(super::stance::is_quote_mark) => {}
+                _ if is_quote(&v.tokens[k]) => {}
                 _ => return None,
             }
             continue;
         }
         if let Some(m) = v.mention_ending(k) {
             return Some(attached_holder(v, ix, m));
+        }
+        // "the mayor's criticism of the plan"
+        if v.is(k, POSSESSIVES)
+            && let Some(m) = k.checked_sub(1).and_then(|b| v.mention_ending(b))
+        {
+            return Some(m.actor);
         }
         if let Some(x) = v
             .hits
@@ -491,7 +497,7 @@ fn named_before(v: &SentenceView, ix: &ArticleIndex, k: usize) -> Option<usize> 
     let mut j = k;
     while j > 0
         && k - j < 4
-        && v.tokens[j - 1].word
+        && is_word(&v.tokens[j - 1])
         && v.word(j - 1).starts_with(char::is_uppercase)
     {
         j -= 1;
@@ -536,7 +542,7 @@ fn partners(v: &SentenceView, first: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut k = first;
     // title words between "and" and the name: "and Senator Ann Ruiz"
-    while k > 0 && k + 4 > first && v.tokens[k - 1].word && !v.is(k - 1, &["and"]) {
+    while k > 0 && k + 4 > first && is_word(&v.tokens[k - 1]) && !v.is(k - 1, &["and"]) {
         k -= 1;
     }
     let mut joint = k > 0 && v.is(k - 1, &["and", "&"]);
@@ -584,7 +590,7 @@ fn named_by(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<us
     if one_of(w, &["they"]) && !quoted {
         return ix.last_before(v.pos, at, |a| is_plural_body(ix, a));
     }
-    let before = k.checked_sub(1).and_then(|b| v.mention_ending(b));
+    let before = owner_before(v, k);
     if one_of(w, SPOKESPEOPLE) {
         return before.filter(|m| v.possessive(m)).map(|m| m.actor);
     }
@@ -596,6 +602,19 @@ fn named_by(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<us
     }
     None
 }
+
+/// The mention just before token `k`, over a possessive "'s" between
+/// ("Vale's spokesman", "union officials").
+fn owner_before<'v>(v: &'v SentenceView, k: usize) -> Option<&'v MentionAt> {
+    let b = k.checked_sub(1)?;
+    if v.is(b, POSSESSIVES) {
+        return v.mention_ending(b.checked_sub(1)?);
+    }
+    v.mention_ending(b)
+}
+
+/// The possessive ending when written as a word of its own.
+const POSSESSIVES: &[&str] = &["'s", "’s", "'", "’"];
 
 /// Is `w` one of `words`, in any case?
 fn one_of(w: &str, words: &[&str]) -> bool {
@@ -637,7 +656,7 @@ fn is_plural_body(ix: &ArticleIndex, a: usize) -> bool {
 fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize) {
     let n = v.tokens.len();
     let mut k = end;
-    while k < n && v.is_mark(k) && v.word(k).chars().all(super::stance::is_quote_mark) {
+    while k < n && is_quote(&v.tokens[k]) {
         k += 1;
     }
     if k >= n {
@@ -679,7 +698,7 @@ fn phrase_end(v: &SentenceView, k: usize) -> usize {
     let mut j = k;
     while j < v.tokens.len() {
         if v.is_mark(j) {
-            if !v.word(j).chars().all(super::stance::is_quote_mark) {
+            if !is_quote(&v.tokens[j]) {
                 break;
             }
         } else {
@@ -1250,7 +1269,7 @@ fn predicated_target(
     if let Some(p) = referred_person(v, ix, holder, (a, b)) {
         return Some(Target::Actor(p));
     }
-    let words = (a..b).filter(|&k| v.tokens[k].word).count();
+    let words = (a..b).filter(|&k| is_word(&v.tokens[k])).count();
     let bare = words == 1 && v.is(a, PRONOUNS);
     if bare || words == 0 || words > 8 {
         return None;

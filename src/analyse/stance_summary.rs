@@ -2,7 +2,7 @@
 //! clause bounds, with the subject and auxiliaries in front dropped ("We are
 //! not leaving the Sahel" -> "not leaving the Sahel").
 
-use super::stance::{Token, is_quote_mark};
+use super::stance::{Token, is_quote, is_word};
 
 /// The longest summary, in words.
 pub const MAX_WORDS: usize = 10;
@@ -96,7 +96,7 @@ pub fn clause_around(
 ) -> (usize, usize) {
     let mark = |k: usize| {
         let w = &text[tokens[k].start..tokens[k].end];
-        if tokens[k].word {
+        if is_word(&tokens[k]) {
             CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
         } else {
             is_clause_mark(w)
@@ -122,10 +122,10 @@ pub fn phrase(
         words.iter().any(|x| x.eq_ignore_ascii_case(w))
     };
     let mut a = a;
-    while a < first && (is(a, LEADING) || !tokens[a].word) {
+    while a < first && (is(a, LEADING) || !is_word(&tokens[a])) {
         a += 1;
     }
-    let words_between = |x: usize, y: usize| tokens[x..y].iter().filter(|t| t.word).count();
+    let words_between = |x: usize, y: usize| tokens[x..y].iter().filter(|t| is_word(t)).count();
     // keep the cue in view: start a little before it when the clause is long
     while words_between(a, b) > max && a + 3 < first {
         a += 1;
@@ -136,7 +136,7 @@ pub fn phrase(
     }
     while b > end.max(a + 1) && {
         let t = tokens[b - 1];
-        !t.word || is(b - 1, TRAILING)
+        !is_word(&t) || is(b - 1, TRAILING)
     } {
         b -= 1;
     }
@@ -149,10 +149,10 @@ pub fn join(text: &str, tokens: &[Token]) -> String {
     let mut out = String::new();
     for t in tokens {
         let s = &text[t.start..t.end];
-        if !t.word && s.chars().all(is_quote_mark) {
+        if is_quote(t) {
             continue;
         }
-        let tight = !t.word && matches!(s, "," | ";" | ":" | "." | "!" | "?" | ")" | "]");
+        let tight = !is_word(t) && matches!(s, "," | ";" | ":" | "." | "!" | "?" | ")" | "]");
         if !out.is_empty() && !tight && !out.ends_with(['(', '[']) {
             out.push(' ');
         }
@@ -164,12 +164,8 @@ pub fn join(text: &str, tokens: &[Token]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::stance::tokenize;
-
     fn toks(text: &str) -> Vec<Token> {
-        let mut t = Vec::new();
-        tokenize(text, 0, text.len(), &mut t);
-        t
+        crate::analyse::sentences::tokenize(text)
     }
 
     #[test]

@@ -5,9 +5,9 @@
 
 use std::sync::LazyLock;
 
-use super::stance::{Token, tokenize};
+use super::sentences::{Para, tokenize};
+use super::stance::{Token, is_word};
 use super::stance_summary::join;
-use crate::model::Paragraph;
 
 /// Nouns that name something a stance can be about, grouped by what they
 /// can stand for: "the measure" can be "the spending bill".
@@ -186,18 +186,15 @@ pub(super) struct Topics {
 }
 
 impl Topics {
-    /// Every topic phrase of the title and the paragraphs (`tokens`: the
-    /// words of each paragraph).
-    pub fn new(title: &str, paragraphs: &[Paragraph], tokens: &[Vec<Token>]) -> Self {
+    /// Every topic phrase of the title and the paragraphs.
+    pub fn new(title: &str, paras: &[Para]) -> Self {
         let mut topics = Vec::new();
-        let mut title_tokens = Vec::new();
-        tokenize(title, 0, title.len(), &mut title_tokens);
+        let title_tokens = tokenize(title);
         let texts = std::iter::once((None, title, title_tokens.as_slice())).chain(
-            paragraphs
+            paras
                 .iter()
-                .zip(tokens)
                 .enumerate()
-                .map(|(i, (p, t))| (Some(i), p.text.as_str(), t.as_slice())),
+                .map(|(i, p)| (Some(i), p.text, p.tokens.as_slice())),
         );
         for (pos, text, tokens) in texts {
             for (k, t) in tokens.iter().enumerate() {
@@ -276,7 +273,7 @@ fn qualifiers_start(text: &str, tokens: &[Token], k: usize) -> usize {
         let t = tokens[first - 1];
         let w = &text[t.start..t.end];
         let adverb = w.len() > 4 && w.ends_with("ly");
-        if !t.word
+        if !is_word(&t)
             || adverb
             || w.chars().any(|c| c.is_ascii_digit())
             || NOT_QUALIFIERS.iter().any(|s| s.eq_ignore_ascii_case(w))
@@ -291,18 +288,10 @@ fn qualifiers_start(text: &str, tokens: &[Token], k: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ParagraphKind;
+    use crate::model::{Paragraph, ParagraphKind};
 
     fn topics(title: &str, p: &[Paragraph]) -> Topics {
-        let tokens: Vec<Vec<Token>> = p
-            .iter()
-            .map(|p| {
-                let mut t = Vec::new();
-                tokenize(&p.text, 0, p.text.len(), &mut t);
-                t
-            })
-            .collect();
-        Topics::new(title, p, &tokens)
+        Topics::new(title, &crate::analyse::sentences::split_document(p))
     }
 
     fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {

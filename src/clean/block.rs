@@ -23,11 +23,14 @@ pub struct Block {
     pub blank_before: bool,
     /// Characters of link text inside it (known for Markdown only).
     pub link_chars: usize,
+    /// Its words, counted once.
+    words: usize,
 }
 
 impl Block {
     pub fn new(text: String, kind: BlockKind, blank_before: bool) -> Self {
         Block {
+            words: count_words(&text),
             text,
             kind,
             blank_before,
@@ -38,7 +41,7 @@ impl Block {
     /// Words, counting a run of CJK characters as one word per two
     /// characters (those scripts write no spaces).
     pub fn words(&self) -> usize {
-        count_words(&self.text)
+        self.words
     }
 
     /// The share of the text that is link text.
@@ -54,6 +57,10 @@ pub fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut cjk = 0;
     for token in text.split_whitespace() {
+        if token.is_ascii() {
+            words += usize::from(token.bytes().any(|b| b.is_ascii_alphanumeric()));
+            continue;
+        }
         let mut has_alnum = false;
         for c in token.chars() {
             if is_cjk(c) {

@@ -4,6 +4,11 @@
 //! tag sections. Each rule is data (a phrase table) with the reason it
 //! gives; [`line_reason`] tries them in order on one block.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::block::count_words;
 use super::segment::ends_sentence;
 
@@ -85,7 +90,7 @@ use Match::{Contains, Prefix, Whole};
 
 /// The rules, most specific first.
 #[rustfmt::skip]
-static RULES: &[Rule] = &[
+const RULES: &[Rule] = &[
     // "Related stories", "You may also like": lists of other articles.
     // A bare "Related" box often sits inside an article: furniture, but the
     // article goes on after it.
@@ -231,6 +236,7 @@ static RULES: &[Rule] = &[
     Rule { reason: PHOTO_CREDIT, how: Contains, max_words: 60, ends: No, phrases: &[
         "credit:", "credits:", "file photo", "in this photo", "in this handout",
         "handout photo", "image copyright", "image caption", "photo credit:", "(photo:",
+        "(image:", "(picture:", "(pic:",
     ]},
     // "Read more", "Continue reading": links to this or other articles.
     Rule { reason: READ_MORE, how: Prefix, max_words: 20, ends: No, phrases: &[
@@ -238,6 +244,13 @@ static RULES: &[Rule] = &[
         "see also", "read:", "watch:", "listen:", "watch now", "listen now", "click here",
         "learn more", "find out more", "more:", "see more", "show more", "load more",
         "view more", "read the story", "read the article", "read on",
+    ]},
+    // "Skip to article", a logo's alt text, a weather widget.
+    Rule { reason: NAVIGATION, how: Prefix, max_words: 6, ends: No, phrases: &[
+        "skip to ", "jump to ", "go to ",
+    ]},
+    Rule { reason: NAVIGATION, how: Contains, max_words: 4, ends: No, phrases: &[
+        "logo", "°f", "°c",
     ]},
     // Navigation and account links.
     Rule { reason: NAVIGATION, how: Whole, max_words: 6, ends: No, phrases: &[
@@ -306,11 +319,15 @@ const COMMENT_COUNTS: &[&str] = &[
 
 /// Why `text` is furniture, or `None` when it may be article text.
 pub fn line_reason(text: &str) -> Option<Furniture> {
+    line_reason_counted(text, count_words(text))
+}
+
+/// [`line_reason`] for a text whose words are already counted.
+pub fn line_reason_counted(text: &str, words: usize) -> Option<Furniture> {
     let norm = normalize(text);
     if norm.is_empty() {
         return None;
     }
-    let words = count_words(text);
     let sentence = ends_sentence(text);
     if let Some(f) = rule_reason(&norm, words, sentence) {
         return Some(f);
@@ -335,16 +352,75 @@ pub fn line_reason(text: &str) -> Option<Furniture> {
     Some(Furniture::new(found))
 }
 
+/// Rules are told apart by a bit in a `u64`.
+const _: () = assert!(RULES.len() <= 64);
+
+/// The rule tables compiled once: whole-block phrases in a hash map, and
+/// every `Contains` phrase in one automaton, so that a block is read once
+/// whatever the number of phrases. Each phrase maps to the rules (bits)
+/// that hold it.
+struct Compiled {
+    whole: HashMap<&'static str, u64>,
+    contains: Option<(AhoCorasick, Vec<u64>)>,
+}
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let mut whole: HashMap<&'static str, u64> = HashMap::new();
+    let mut phrases: Vec<&'static str> = Vec::new();
+    let mut masks: Vec<u64> = Vec::new();
+    for (i, r) in RULES.iter().enumerate() {
+        for p in r.phrases {
+            match r.how {
+                Whole => *whole.entry(p).or_default() |= 1 << i,
+                Contains => {
+                    phrases.push(p);
+                    masks.push(1 << i);
+                }
+                Prefix => {}
+            }
+        }
+    }
+    let contains = AhoCorasick::new(&phrases).ok().map(|ac| (ac, masks));
+    Compiled { whole, contains }
+});
+
+/// The rules whose `Whole` or `Contains` phrases `norm` matches, as bits.
+fn phrase_hits(norm: &str) -> u64 {
+    let compiled = &*COMPILED;
+    let mut hits = compiled.whole.get(norm).copied().unwrap_or(0);
+    match &compiled.contains {
+        Some((ac, masks)) => {
+            for m in ac.find_overlapping_iter(norm) {
+                if is_whole_word(norm, m.start(), m.end()) {
+                    hits |= masks[m.pattern().as_usize()];
+                }
+            }
+        }
+        None => {
+            for (i, r) in RULES.iter().enumerate() {
+                if matches!(r.how, Contains) && r.phrases.iter().any(|p| contains_word(norm, p)) {
+                    hits |= 1 << i;
+                }
+            }
+        }
+    }
+    hits
+}
+
 fn rule_reason(norm: &str, words: usize, sentence: bool) -> Option<Furniture> {
-    RULES.iter().find_map(|r| {
+    let hits = phrase_hits(norm);
+    RULES.iter().enumerate().find_map(|(i, r)| {
         if words > r.max_words || (sentence && words >= 6 && SPARE_SENTENCES.contains(&r.reason)) {
             return None;
         }
-        let hit = r.phrases.iter().any(|p| match r.how {
-            Whole => norm == *p,
-            Prefix => norm.starts_with(p) && ends_at_boundary(norm, p.len()),
-            Contains => contains_word(norm, p),
-        });
+        let hit = match r.how {
+            Prefix => r.phrases.iter().any(|p| {
+                p.as_bytes().first() == norm.as_bytes().first()
+                    && norm.starts_with(p)
+                    && ends_at_boundary(norm, p.len())
+            }),
+            Whole | Contains => hits & (1 << i) != 0,
+        };
         hit.then_some(Furniture {
             reason: r.reason,
             ends: r.ends,
@@ -354,11 +430,16 @@ fn rule_reason(norm: &str, words: usize, sentence: bool) -> Option<Furniture> {
 
 /// Whether `phrase` occurs in `text` as whole words.
 fn contains_word(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(i, _)| {
-        let starts_clean = !phrase.starts_with(char::is_alphanumeric)
-            || !text[..i].ends_with(char::is_alphanumeric);
-        starts_clean && ends_at_boundary(text, i + phrase.len())
-    })
+    text.match_indices(phrase)
+        .any(|(i, _)| is_whole_word(text, i, i + phrase.len()))
+}
+
+/// Whether the match at `start..end` of `text` begins and ends at word
+/// boundaries (a phrase that begins or ends with punctuation needs none).
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let starts_clean = !text[start..].starts_with(char::is_alphanumeric)
+        || !text[..start].ends_with(char::is_alphanumeric);
+    starts_clean && ends_at_boundary(text, end)
 }
 
 /// Whether a match ending at byte `end` of `text` ends at a word boundary.
@@ -401,15 +482,34 @@ fn is_share_bar(norm: &str, words: usize) -> bool {
 
 /// A pitch cue with any other cue, in a block of any length.
 fn is_pitch(norm: &str) -> bool {
-    let pitches = PITCH_CUES.iter().filter(|c| norm.contains(*c)).count();
-    let networks = NETWORK_CUES.iter().filter(|c| norm.contains(*c)).count();
-    pitches >= 1 && pitches + networks >= 2
+    let mut found = [false; PITCH_CUES.len() + NETWORK_CUES.len()];
+    match CUES.as_ref() {
+        Some(ac) => ac
+            .find_overlapping_iter(norm)
+            .for_each(|m| found[m.pattern().as_usize()] = true),
+        None => PITCH_CUES
+            .iter()
+            .chain(NETWORK_CUES)
+            .zip(found.iter_mut())
+            .for_each(|(cue, f)| *f = norm.contains(cue)),
+    }
+    let pitches = found[..PITCH_CUES.len()].iter().filter(|f| **f).count();
+    let all = found.iter().filter(|f| **f).count();
+    pitches >= 1 && all >= 2
 }
+
+/// Pitch cues, then network cues, in one automaton built once.
+static CUES: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(PITCH_CUES.iter().chain(NETWORK_CUES)).ok());
 
 /// Breadcrumbs and link rows: "Home > World > Africa", "About | Contact |
 /// Jobs". At least two separators between short items, no sentence.
 fn is_crumbs(text: &str, words: usize) -> bool {
     if ends_sentence(text) {
+        return false;
+    }
+    let is_separator = |c| matches!(c, '>' | '›' | '»' | '/' | '|' | '·' | '•' | '⟩');
+    if !text.contains(is_separator) {
         return false;
     }
     let separators = [" > ", " › ", " » ", " / ", " | ", " · ", " • ", " ⟩ "];
@@ -643,6 +743,9 @@ mod tests {
     #[test]
     fn navigation_and_crumbs() {
         assert_eq!(reason("Skip to main content"), Some(NAVIGATION));
+        assert_eq!(reason("Skip to Article"), Some(NAVIGATION));
+        assert_eq!(reason("Harbour Times Logo"), Some(NAVIGATION));
+        assert_eq!(reason("55°F Clear"), Some(NAVIGATION));
         assert_eq!(reason("Sign In"), Some(NAVIGATION));
         assert_eq!(reason("Home > World > Africa"), Some(NAVIGATION));
         assert_eq!(

@@ -2,7 +2,8 @@
 //! items and code blocks stay whole, emphasis and links become their plain
 //! text (link text is counted, so a row of links reads as navigation), and
 //! images, raw HTML tags and front-matter syntax go. A YAML front matter's
-//! `title`, `author` and `date` fill the document's fields.
+//! `title`, `author` and `date` fill the document's fields. Text that the
+//! parser decodes from entities is sanitised again, as ingest never saw it.
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
@@ -10,6 +11,7 @@ use super::Document;
 use super::block::{Block, BlockKind};
 use super::segment::{self, collapse_spaces};
 use super::structure::{self, Hints};
+use crate::ingest::sanitize::sanitize;
 
 /// Clean a Markdown article.
 pub fn clean(source: &str, text: &str) -> Document {
@@ -148,6 +150,9 @@ impl Builder {
         if self.in_image {
             return;
         }
+        // Entities ("&#27;", "&#x202e;") decode to characters that ingest
+        // never saw: they are sanitised here, where they appear.
+        let t = &*sanitize(t);
         if self.kind.is_none() {
             self.kind = Some(BlockKind::Line);
         }
@@ -201,7 +206,7 @@ impl Builder {
                 "date" | "published" => &mut self.hints.date,
                 _ => continue,
             };
-            slot.get_or_insert_with(|| value.to_string());
+            slot.get_or_insert_with(|| sanitize(value).into_owned());
         }
     }
 }
@@ -266,6 +271,12 @@ mod tests {
     fn wrapped_lines_join_and_hyphens_are_repaired() {
         let (b, _) = blocks("The govern-\nment said\nso.\n");
         assert_eq!(b[0].text, "The government said so.");
+    }
+
+    #[test]
+    fn entities_cannot_smuggle_controls_in() {
+        let (b, _) = blocks("The &#27;[2Jboard &#x9b;met &#x202e;on&#8203; Monday.\n");
+        assert_eq!(b[0].text, "The [2Jboard met on Monday.");
     }
 
     #[test]

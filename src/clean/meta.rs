@@ -118,13 +118,29 @@ const MONTHS: &[&str] = &[
     "dezembro",
 ];
 
+/// Bytes beyond which a line is too long to be a byline or a date line.
+const LONGEST_LINE: usize = 300;
+
 /// Separators between the parts of a byline or date line.
 const PARTS: &[&str] = &[" | ", " - ", " — ", " – ", " • ", " · ", "|", "•"];
 
 /// The author named by a byline ("By Jane Doe, Reuters" -> "Jane Doe,
 /// Reuters"), or `None` when `text` is not a byline.
 pub fn byline(text: &str) -> Option<String> {
-    if count_words(text) > 14 || (ends_sentence(text) && count_words(text) > 4) {
+    let head = text
+        .get(..text.len().min(16))
+        .unwrap_or(text)
+        .to_lowercase();
+    if !BYLINE_OPENERS
+        .iter()
+        .any(|o| head.starts_with(o) || o.starts_with(head.as_str()))
+    {
+        return None;
+    }
+    if text.len() > LONGEST_LINE
+        || count_words(text) > 14
+        || (ends_sentence(text) && count_words(text) > 4)
+    {
         return None;
     }
     let first_part = split_parts(text).next()?;
@@ -143,12 +159,19 @@ pub fn byline(text: &str) -> Option<String> {
 /// The date a date line gives, without its label ("Published 4 March
 /// 2024" -> "4 March 2024"), or `None` when `text` is not a date line.
 pub fn date(text: &str) -> Option<String> {
+    if text.len() > LONGEST_LINE || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words = count_words(text);
     if words > 16 || (ends_sentence(text) && words > 6) {
         return None;
     }
     let part = split_parts(text).find(|p| has_date(p))?;
-    let others = count_words(text) - count_words(part);
+    // Other parts may be a name or a second date ("Updated ..."), not text.
+    let others: usize = split_parts(text)
+        .filter(|p| !has_date(p))
+        .map(count_words)
+        .sum();
     if others > 4 {
         return None;
     }
@@ -297,6 +320,11 @@ mod tests {
         );
         assert_eq!(date("March 4, 2024").as_deref(), Some("March 4, 2024"));
         assert_eq!(date("2024-03-04").as_deref(), Some("2024-03-04"));
+        assert_eq!(
+            date("PUBLISHED: 10:48, Tue, Mar 4, 2024 | UPDATED: 11:05, Tue, Mar 4, 2024")
+                .as_deref(),
+            Some("10:48, Tue, Mar 4, 2024")
+        );
         assert_eq!(
             date("Jane Doe - Mar 4, 2024, 10:31 pm CST").as_deref(),
             Some("Mar 4, 2024, 10:31 pm CST")

@@ -10,6 +10,7 @@ pub mod block;
 pub mod boilerplate;
 pub mod dateline;
 pub mod debris;
+pub mod html;
 pub mod markdown;
 pub mod meta;
 pub mod page;
@@ -36,7 +37,7 @@ pub struct Document {
 pub fn clean(raw: &RawDoc) -> Document {
     match raw.format {
         Format::Markdown => markdown::clean(&raw.source, &raw.text),
-        Format::Html => from_text(&raw.source, &raw.text),
+        Format::Html => html::from_html(&raw.source, &raw.text),
         Format::Text | Format::Json => from_text(&raw.source, &raw.text),
     }
 }

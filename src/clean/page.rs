@@ -3,13 +3,19 @@
 //!
 //! Text copied from a whole page has lost its markup, so the cues are the
 //! text's own: an article is a run of long, sentence-like paragraphs; page
-//! furniture is short lines without sentence punctuation, link rows, known
-//! phrases ([`super::boilerplate`]) and repeated lines. Each block gets a
-//! weight (its words when it reads as prose, a small cost when it does not,
-//! a large one for a section that follows articles, such as comments), and
-//! the article is the run of blocks with the largest total weight: one
-//! linear pass (the maximum-sum subarray), so a 10,000-article library
-//! cleans quickly.
+//! furniture is short lines without sentence punctuation, runs of them
+//! (menus, teaser lists), link rows, date and author lines, known phrases
+//! ([`super::boilerplate`]). Each block gets a weight (its words when it
+//! reads as prose, a small cost when it does not, a large one for a
+//! section that follows articles, such as related links, and a barrier for
+//! a comment section), and the article is the run of blocks with the
+//! largest total weight: one linear pass (the maximum-sum subarray), so a
+//! 10,000-article library cleans quickly. Inside it, furniture still goes,
+//! and a line repeated is kept once.
+//!
+//! An article saved on its own (little furniture, no menus) is not cut down
+//! to a run: it loses only its explicit furniture and what follows a
+//! comment section.
 
 use std::collections::HashSet;
 
@@ -39,8 +45,9 @@ pub const WHOLE_COPY: &str = "boilerplate: the article again, in one block";
 /// section's header): more than any article, so nothing after it joins.
 const BARRIER_WEIGHT: i64 = -1_000_000;
 /// Weight of a block that marks the end of an article (related links,
-/// tags): more than a few paragraphs of prose, so the article stops there.
-const END_OF_ARTICLE_WEIGHT: i64 = -60;
+/// tags): more than a couple of paragraphs of prose, so the article stops
+/// there unless much of it follows (a "Don't miss" box inside a story).
+const END_OF_ARTICLE_WEIGHT: i64 = -40;
 /// Weight of a date or author line: one inside the page's text comes with
 /// a teaser of another article, so it nearly ends the article.
 const META_LINE_WEIGHT: i64 = -30;
@@ -69,9 +76,17 @@ const WHOLE_COPY_WORDS: usize = 150;
 /// How many paragraphs are probed for in such a block.
 const COPY_PROBES: usize = 8;
 
+/// What [`judge`] found: a verdict per block, and whether the text is a
+/// whole page (not an article saved on its own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub verdicts: Vec<Verdict>,
+    pub page: bool,
+}
+
 /// Judge every block. `decided` carries verdicts made before (the title and
 /// its repeats); those blocks count as furniture here.
-pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict> {
+pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Judgement {
     let copies = whole_copies(blocks);
     let furniture: Vec<Option<Furniture>> = blocks
         .iter()
@@ -95,13 +110,14 @@ pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict>
     {
         *w += HEADLINE_BONUS;
     }
-    let region = if looks_like_a_page(&furniture, &runs) {
+    let page = looks_like_a_page(&furniture, &runs);
+    let region = if page {
         best_run(&weights).unwrap_or(0..blocks.len())
     } else {
         0..first_barrier(&weights)
     };
     let mut seen: HashSet<&str> = HashSet::new();
-    blocks
+    let verdicts = blocks
         .iter()
         .zip(&furniture)
         .enumerate()
@@ -120,7 +136,8 @@ pub fn judge(blocks: &[Block], decided: &[Option<&'static str>]) -> Vec<Verdict>
             }
             Verdict::Keep
         })
-        .collect()
+        .collect();
+    Judgement { verdicts, page }
 }
 
 /// Very long blocks that hold the text of other paragraphs: the article
@@ -170,7 +187,7 @@ fn furniture(b: &Block) -> Option<Furniture> {
     if b.link_density() > 0.6 && b.words() < 30 {
         return Some(Furniture::new(LINK_ROW));
     }
-    boilerplate::line_reason(&b.text).or_else(|| {
+    boilerplate::line_reason_counted(&b.text, b.words()).or_else(|| {
         (meta::byline(&b.text).is_some() || meta::date(&b.text).is_some())
             .then_some(Furniture::new(META_LINE))
     })
@@ -283,7 +300,7 @@ mod tests {
 
     fn kept(text: &str) -> Vec<String> {
         let blocks = lines(text);
-        let verdicts = judge(&blocks, &vec![None; blocks.len()]);
+        let verdicts = judge(&blocks, &vec![None; blocks.len()]).verdicts;
         blocks
             .into_iter()
             .zip(verdicts)

@@ -9,6 +9,7 @@ use super::{Document, dateline, debris, meta};
 use crate::model::{Paragraph, ParagraphKind, Removed};
 
 pub const TITLE_REPEATED: &str = "the title, repeated";
+pub const SITE_NAME: &str = "page furniture: first line, not the headline";
 pub const BYLINE: &str = "byline (kept as the article's byline)";
 pub const DATE_LINE: &str = "date line (kept as the article's date)";
 
@@ -29,30 +30,76 @@ pub fn assemble(source: &str, blocks: Vec<Block>, hints: Hints) -> Document {
         date: hints.date,
         ..Document::default()
     };
-    let mut decided: Vec<Option<&'static str>> = vec![None; blocks.len()];
-    let mut skip = 0;
-    match hints.title {
-        Some(t) => doc.title = t,
-        None => {
-            if let Some(first) = blocks.first()
-                && is_title_line(first)
-            {
-                doc.title = first.text.clone();
-                skip = 1;
-            }
+    let skip = match hints.title {
+        Some(t) => {
+            doc.title = t;
+            0
         }
-    }
-    mark_title_repeats(&mut doc.title, &blocks[skip..], &mut decided[skip..]);
-    let mut verdicts = page::judge(&blocks[skip..], &decided[skip..]);
+        None => first_line_title(&mut doc, &blocks),
+    };
     let blocks = &blocks[skip..];
-    if doc.title.is_empty() {
-        doc.title = title_before_article(blocks, &mut verdicts).unwrap_or_else(|| stem(source));
-    }
+    let mut decided: Vec<Option<&'static str>> = vec![None; blocks.len()];
+    mark_title_repeats(&mut doc.title, blocks, &mut decided);
+    let judgement = page::judge(blocks, &decided);
+    let mut verdicts = judgement.verdicts;
+    let unconfirmed = skip == 1 && judgement.page && decided.iter().all(Option::is_none);
+    let replaced = settle_title(&mut doc, blocks, &mut verdicts, unconfirmed);
     find_byline_and_date(&mut doc, blocks, &mut verdicts);
     build_paragraphs(&mut doc, blocks, &verdicts);
+    if let Some(line) = replaced {
+        record_first_line(&mut doc, line);
+    }
     split_first_dateline(&mut doc);
     cut_inline_debris(&mut doc);
+    drop_empty_paragraphs(&mut doc);
     doc
+}
+
+/// Take the first block as the title when it can be one; returns how many
+/// blocks it used (0 or 1).
+fn first_line_title(doc: &mut Document, blocks: &[Block]) -> usize {
+    match blocks.first() {
+        Some(first) if is_title_line(first) => {
+            doc.title = first.text.clone();
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// Settle the title once the article is found: with no first-line title,
+/// the headline over the article (or the file name); with a first line the
+/// page never repeats (`unconfirmed`, a site's name or a menu), the
+/// headline over the byline when there is one. Returns a first line that
+/// was given up.
+fn settle_title(
+    doc: &mut Document,
+    blocks: &[Block],
+    verdicts: &mut [Verdict],
+    unconfirmed: bool,
+) -> Option<String> {
+    if doc.title.is_empty() {
+        doc.title = title_before_article(blocks, verdicts).unwrap_or_else(|| stem(&doc.source));
+        return None;
+    }
+    if !unconfirmed {
+        return None;
+    }
+    let headline = headline_over_byline(blocks, verdicts)?;
+    Some(std::mem::replace(&mut doc.title, headline))
+}
+
+/// A first line given up as the title is recorded where it stood.
+fn record_first_line(doc: &mut Document, line: String) {
+    doc.removed.insert(
+        0,
+        Removed {
+            text: line,
+            reason: SITE_NAME.to_string(),
+            before: (!doc.paragraphs.is_empty()).then_some(0),
+            at: None,
+        },
+    );
 }
 
 /// A first line can be the title unless it is long prose or furniture.
@@ -76,9 +123,13 @@ fn mark_title_repeats(title: &mut String, blocks: &[Block], decided: &mut [Optio
     let mut shorter: Option<String> = None;
     let folded = fold(title);
     for (b, d) in blocks.iter().zip(decided.iter_mut()) {
+        // A repeat is the title or a part of it: no longer.
+        if b.text.len() > title.len() + 8 {
+            continue;
+        }
         if fold(&b.text) == folded {
             *d = Some(TITLE_REPEATED);
-        } else if count_words(&b.text) >= 2 && is_title_without_site(&folded, &fold(&b.text)) {
+        } else if b.words() >= 2 && is_title_without_site(&folded, &fold(&b.text)) {
             *d = Some(TITLE_REPEATED);
             // "Headline | Site" holds both: the headline is the longer part.
             if shorter.as_ref().is_none_or(|s| s.len() < b.text.len()) {
@@ -120,25 +171,60 @@ fn is_title_without_site(title: &str, headline: &str) -> bool {
 }
 
 /// When the first line was not a title (site chrome), the headline is the
-/// heading-like line just before the article's first paragraph.
+/// heading-like line over the byline, or else just before the article's
+/// first paragraph.
 fn title_before_article(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<String> {
+    headline_over_byline(blocks, verdicts).or_else(|| headline_over_text(blocks, verdicts))
+}
+
+/// The headline-like line right over a byline ("By Jane Roe") near the top
+/// of the article.
+fn headline_over_byline(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<String> {
+    let first = verdicts.iter().position(|v| *v == Verdict::Keep)?;
+    let start = first.saturating_sub(20);
+    let byline =
+        (start..first.min(blocks.len())).find(|&i| meta::byline(&blocks[i].text).is_some())?;
+    let i = byline.checked_sub(1)?;
+    if !is_headline(&blocks[i].text) {
+        return None;
+    }
+    verdicts[i] = Verdict::Drop(TITLE_REPEATED);
+    Some(blocks[i].text.clone())
+}
+
+/// The headline-like line just before the article's first paragraph.
+fn headline_over_text(blocks: &[Block], verdicts: &mut [Verdict]) -> Option<String> {
     let first = verdicts.iter().position(|v| *v == Verdict::Keep)?;
     let window = first.saturating_sub(6)..=first;
     for i in window.rev() {
-        let b = &blocks[i];
-        let words = count_words(&b.text);
-        if (3..=25).contains(&words)
-            && !b.text.ends_with('.')
-            && meta::byline(&b.text).is_none()
-            && meta::date(&b.text).is_none()
-            && super::boilerplate::line_reason(&b.text).is_none()
+        if is_headline(&blocks[i].text)
             && (i < first || verdicts.get(i + 1) == Some(&Verdict::Keep))
         {
             verdicts[i] = Verdict::Drop(TITLE_REPEATED);
-            return Some(b.text.clone());
+            return Some(blocks[i].text.clone());
         }
     }
     None
+}
+
+/// A line that reads as a headline: 3 to 25 words, mostly words rather
+/// than numbers (not a table row), capitalised, no final full stop, and
+/// neither furniture nor a byline or date.
+fn is_headline(text: &str) -> bool {
+    let tokens = text.split_whitespace().count();
+    let wordy = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    (3..=25).contains(&count_words(text))
+        && wordy * 10 >= tokens * 7
+        && !text.ends_with('.')
+        && text.starts_with(|c: char| {
+            c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'')
+        })
+        && meta::byline(text).is_none()
+        && meta::date(text).is_none()
+        && super::boilerplate::line_reason(text).is_none()
 }
 
 /// The file name without folders or extension, as a last-resort title.
@@ -305,6 +391,38 @@ fn cut_inline_debris(doc: &mut Document) {
         .sort_by_key(|r| (r.before.unwrap_or(usize::MAX), r.at.is_some()));
 }
 
+/// A paragraph that was nothing but a dateline or debris is gone: the
+/// others are numbered again, and what was removed before or inside it
+/// now stands before the next paragraph.
+fn drop_empty_paragraphs(doc: &mut Document) {
+    if doc.paragraphs.iter().all(|p| !p.text.trim().is_empty()) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(doc.paragraphs.len());
+    let mut kept = 0;
+    for p in &doc.paragraphs {
+        new_index.push(kept);
+        kept += usize::from(!p.text.trim().is_empty());
+    }
+    let emptied: Vec<bool> = doc
+        .paragraphs
+        .iter()
+        .map(|p| p.text.trim().is_empty())
+        .collect();
+    doc.paragraphs.retain(|p| !p.text.trim().is_empty());
+    for (i, p) in doc.paragraphs.iter_mut().enumerate() {
+        p.index = i;
+    }
+    for r in &mut doc.removed {
+        if let Some(before) = r.before {
+            if emptied.get(before) == Some(&true) {
+                r.at = None;
+            }
+            r.before = Some(new_index.get(before).copied().unwrap_or(kept)).filter(|&i| i < kept);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,6 +471,19 @@ mod tests {
     }
 
     #[test]
+    fn a_site_name_on_the_first_line_gives_way_to_the_headline() {
+        let d = doc(
+            "Harbour Times\nMenu\nNews\nSport\nWeather\nSign In\nFerry terminal to close\nBy Jane Roe\n\
+            The harbour board voted on Monday to close the old ferry terminal by the end of the year.\n\
+            Share on Facebook\nPrivacy Policy",
+        );
+        assert_eq!(d.title, "Ferry terminal to close");
+        assert_eq!(d.removed[0].text, "Harbour Times");
+        assert_eq!(d.removed[0].reason, SITE_NAME);
+        assert_eq!(d.paragraphs.len(), 1);
+    }
+
+    #[test]
     fn byline_and_date_fill_their_fields() {
         let d = doc(
             "Ferry terminal to close\n\nBy Jane Roe and Sam Poe\n\nPublished 4 March 2024\n\n\
@@ -381,6 +512,21 @@ mod tests {
         let cuts: Vec<_> = d.removed.iter().filter(|r| r.at.is_some()).collect();
         assert_eq!(cuts.len(), 2);
         assert_eq!(cuts[0].at, Some(0));
+    }
+
+    #[test]
+    fn a_paragraph_of_debris_alone_goes_and_the_rest_is_renumbered() {
+        let d = doc(
+            "Title here\n\nBAMAKO, ($1=558.00 XOF)\n\nThe talks resumed on Monday, officials said.",
+        );
+        assert_eq!(d.paragraphs.len(), 1);
+        assert_eq!(d.paragraphs[0].index, 0);
+        let note = d
+            .removed
+            .iter()
+            .find(|r| r.text == "($1=558.00 XOF)")
+            .unwrap();
+        assert_eq!((note.before, note.at), (Some(0), None));
     }
 
     #[test]

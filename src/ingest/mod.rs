@@ -1,6 +1,12 @@
-//! Ingest: bytes to safe text. Reads a file (or standard input), decodes it,
-//! tells its format, and sanitises it once so that no later stage sees a
-//! terminal control character.
+//! Ingest: bytes to safe text. Reads a file (or standard input), decodes it
+//! (`decode`), tells its format by extension and content, and sanitises it
+//! once (`sanitize`) so that no later stage sees a terminal control
+//! character. A `dossier/1` export is read back as is (`json`).
+//!
+//! An empty input, or one of only whitespace and invisible characters, is
+//! an error ("holds no text") rather than an empty article: there is
+//! nothing to read, and a library scan lists it with the files it could
+//! not open.
 
 pub mod decode;
 pub mod json;

@@ -1,239 +1,250 @@
-//! The reader's state and how actions change it. Nothing here touches the
-//! terminal: tests drive [`App::update`] with [`Action`]s and read the state.
+//! The reader's state and how actions change it: the articles that were
+//! opened, the article screen showing one of them, the settings, and the
+//! reading positions. Nothing here touches the terminal: tests drive
+//! [`App::update`] with [`Action`]s and read the state.
 
-use crate::model::{Article, ParagraphKind};
+use super::keymap::Keymap;
+use super::layout::LayoutChoice;
+use super::reader::{Message, Outcome, Reader};
+use super::state::{self, Positions, Saved};
+use super::theme::Theme;
+use crate::model::Article;
 
-/// Everything a key press can ask of the reader.
+/// Everything a key, the mouse or the terminal can ask of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Scroll the text (or move the selection in a focused panel) down.
+    /// Scroll the text (or move in the focused panel) by lines.
     Down(usize),
     Up(usize),
-    /// Move focus to the next / previous pane.
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    /// Move the current paragraph (`}` and `{`).
+    NextParagraph,
+    PrevParagraph,
+    /// Move focus between the text and the panels.
     FocusNext,
     FocusPrev,
+    /// Enter: go to the selected quote, position or mention.
+    Select,
+    /// Esc: close, clear, or leave the article.
+    Back,
+    /// Panels list this paragraph only, or the whole article.
+    ToggleScope,
+    /// Show the panels as an overlay (narrow terminals).
+    TogglePanels,
+    /// Open the find prompt.
+    Find,
+    FindNext,
+    FindPrev,
+    /// Keys typed into the find prompt.
+    FindInput(char),
+    FindBackspace,
+    FindConfirm,
+    FindCancel,
+    ToggleRemoved,
+    Copy,
+    Help,
     NextArticle,
     PrevArticle,
+    /// Give the terminal back to the shell until `fg`.
+    Suspend,
+    Quit,
     /// The terminal changed size.
     Resize {
         width: u16,
         height: u16,
     },
-    Quit,
+    /// Mouse (only when switched on).
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 }
 
-/// Which pane receives movement keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Text,
-    Actors,
-    Quotes,
-    Positions,
-}
-
-impl Focus {
-    pub const ALL: [Focus; 4] = [Focus::Text, Focus::Actors, Focus::Quotes, Focus::Positions];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Focus::Text => "Text",
-            Focus::Actors => "Actors",
-            Focus::Quotes => "Quotes",
-            Focus::Positions => "Positions",
-        }
-    }
-}
-
-/// One wrapped line of the text pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextLine {
-    /// The paragraph it belongs to, or `None` for the title and blank lines.
-    pub paragraph: Option<usize>,
-    pub text: String,
-    pub heading: bool,
-    pub title: bool,
+/// How the reader looks and answers keys.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub mouse: bool,
+    pub layout: LayoutChoice,
 }
 
 /// The reader's state.
 #[derive(Debug)]
 pub struct App {
     pub articles: Vec<Article>,
+    /// The article on screen.
     pub current: usize,
-    /// Messages about inputs that could not be opened.
+    pub reader: Reader,
+    pub settings: Settings,
+    /// Inputs that could not be opened, config problems: shown at start
+    /// and listed in the help.
     pub errors: Vec<String>,
-    pub focus: Focus,
-    /// First visible line of the text pane.
-    pub scroll: usize,
-    /// Selected row in each panel (actors, quotes, positions).
-    pub selected: [usize; 3],
-    pub width: u16,
-    pub height: u16,
-    /// The text wrapped for the current width (computed once per width).
-    pub lines: Vec<TextLine>,
+    pub positions: Positions,
     pub quit: bool,
+    /// The user asked to suspend (the terminal layer does it).
+    pub suspend: bool,
 }
 
 impl App {
+    /// The reader on `articles` with the default settings and nothing
+    /// saved, on a `width` x `height` screen.
     pub fn new(articles: Vec<Article>, errors: Vec<String>, width: u16, height: u16) -> Self {
+        App::with_settings(
+            articles,
+            errors,
+            width,
+            height,
+            Settings::default(),
+            Positions::in_memory(),
+        )
+    }
+
+    /// The reader with settings and saved reading positions.
+    pub fn with_settings(
+        mut articles: Vec<Article>,
+        errors: Vec<String>,
+        width: u16,
+        height: u16,
+        settings: Settings,
+        positions: Positions,
+    ) -> Self {
+        if articles.is_empty() {
+            articles.push(empty_article());
+        }
+        let reader = Reader::new(articles[0].clone(), width, height, settings.layout);
         let mut app = App {
             articles,
             current: 0,
+            reader,
+            settings,
             errors,
-            focus: Focus::Text,
-            scroll: 0,
-            selected: [0; 3],
-            width,
-            height,
-            lines: Vec::new(),
+            positions,
             quit: false,
+            suspend: false,
         };
-        app.rewrap();
+        app.restore_position();
+        if let Some(first) = app.errors.first() {
+            let more = match app.errors.len() {
+                1 => String::new(),
+                n => format!(" (and {} more: see help)", n - 1),
+            };
+            app.reader.message = Some(Message {
+                text: format!("{first}{more}"),
+                error: true,
+            });
+        }
         app
     }
 
-    pub fn article(&self) -> Option<&Article> {
-        self.articles.get(self.current)
+    /// The article on screen.
+    pub fn article(&self) -> &Article {
+        &self.reader.article
     }
 
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Down(n) => self.move_by(n as isize),
-            Action::Up(n) => self.move_by(-(n as isize)),
-            Action::FocusNext => self.cycle_focus(1),
-            Action::FocusPrev => self.cycle_focus(Focus::ALL.len() - 1),
+            Action::Quit => {
+                self.remember_position();
+                self.quit = true;
+            }
+            Action::Suspend => {
+                self.remember_position();
+                self.suspend = true;
+            }
             Action::NextArticle => self.open(self.current + 1),
             Action::PrevArticle => self.open(self.current.saturating_sub(1)),
-            Action::Resize { width, height } => {
-                let top = self.current_paragraph();
-                self.width = width;
-                self.height = height;
-                self.rewrap();
-                if let Some(p) = top {
-                    self.scroll_to_paragraph(p);
-                }
-            }
-            Action::Quit => self.quit = true,
-        }
-    }
-
-    fn cycle_focus(&mut self, step: usize) {
-        let i = Focus::ALL
-            .iter()
-            .position(|f| *f == self.focus)
-            .unwrap_or(0);
-        self.focus = Focus::ALL[(i + step) % Focus::ALL.len()];
-    }
-
-    fn open(&mut self, index: usize) {
-        if index < self.articles.len() && index != self.current {
-            self.current = index;
-            self.scroll = 0;
-            self.selected = [0; 3];
-            self.rewrap();
-        }
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        match self.focus {
-            Focus::Text => {
-                let max = self.max_scroll();
-                self.scroll = self.scroll.saturating_add_signed(delta).min(max);
-            }
-            panel => {
-                let slot = panel_slot(panel);
-                let len = self.panel_len(panel);
-                let sel = &mut self.selected[slot];
-                *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
-            }
-        }
-    }
-
-    fn panel_len(&self, panel: Focus) -> usize {
-        let Some(a) = self.article() else { return 0 };
-        match panel {
-            Focus::Actors => a.actors.len(),
-            Focus::Quotes => a.quotes.len(),
-            Focus::Positions => a.positions.len(),
-            Focus::Text => 0,
-        }
-    }
-
-    /// Height of the text pane in rows (inside its border).
-    pub fn text_rows(&self) -> usize {
-        // two border rows and the status bar
-        usize::from(self.height).saturating_sub(3).max(1)
-    }
-
-    /// Width of the text in columns: the pane inside its border, less the
-    /// one-column gutter that marks the current paragraph.
-    pub fn text_cols(&self) -> usize {
-        (usize::from(self.width) * 3 / 5).saturating_sub(3).max(1)
-    }
-
-    fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(self.text_rows())
-    }
-
-    /// The paragraph of the first text line in view: the one the panels
-    /// follow.
-    pub fn current_paragraph(&self) -> Option<usize> {
-        self.lines[self.scroll.min(self.lines.len())..]
-            .iter()
-            .find_map(|l| l.paragraph)
-    }
-
-    fn scroll_to_paragraph(&mut self, paragraph: usize) {
-        if let Some(i) = self
-            .lines
-            .iter()
-            .position(|l| l.paragraph == Some(paragraph))
-        {
-            self.scroll = i.min(self.max_scroll());
-        }
-    }
-
-    /// Wrap the current article for the current width.
-    fn rewrap(&mut self) {
-        let cols = self.text_cols();
-        let mut lines = Vec::new();
-        if let Some(a) = self.articles.get(self.current) {
-            for l in textwrap::wrap(&a.title, cols) {
-                lines.push(TextLine {
-                    paragraph: None,
-                    text: l.into_owned(),
-                    heading: false,
-                    title: true,
-                });
-            }
-            for p in &a.paragraphs {
-                lines.push(TextLine {
-                    paragraph: None,
-                    text: String::new(),
-                    heading: false,
-                    title: false,
-                });
-                let heading = p.kind == ParagraphKind::Heading;
-                for l in textwrap::wrap(&p.text, cols) {
-                    lines.push(TextLine {
-                        paragraph: Some(p.index),
-                        text: l.into_owned(),
-                        heading,
-                        title: false,
+            _ => {
+                if self.reader.update(action) == Outcome::Leave {
+                    let quit = self.settings.keymap.first_key(super::keymap::Command::Quit);
+                    let hint = quit.map_or(String::new(), |k| format!(": {k} quits"));
+                    self.reader.message = Some(Message {
+                        text: format!("Nothing more to close{hint}"),
+                        error: false,
                     });
                 }
             }
         }
-        self.lines = lines;
-        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Switch to the article at `index`, keeping the place in the one left.
+    fn open(&mut self, index: usize) {
+        if index >= self.articles.len() || index == self.current {
+            return;
+        }
+        self.remember_position();
+        let (width, height) = (self.reader.width, self.reader.height);
+        self.current = index;
+        self.reader = Reader::new(
+            self.articles[index].clone(),
+            width,
+            height,
+            self.settings.layout,
+        );
+        self.restore_position();
+        let title = super::text::safe(&self.reader.article.title).into_owned();
+        self.reader.message = Some(Message {
+            text: format!("Article {}/{}: {title}", index + 1, self.articles.len()),
+            error: false,
+        });
+    }
+
+    /// Note where reading stands in the article on screen.
+    pub fn remember_position(&mut self) {
+        let Some(key) = state::key_for(&self.reader.article.source) else {
+            return;
+        };
+        if let Some((paragraph, offset)) = self.reader.saved_place() {
+            let current = self
+                .reader
+                .current
+                .and_then(|p| self.reader.article.paragraphs.get(p))
+                .map(|p| p.index);
+            self.positions.set(
+                key,
+                Saved {
+                    paragraph,
+                    offset,
+                    current,
+                    seen: 0,
+                },
+            );
+        }
+    }
+
+    fn restore_position(&mut self) {
+        let saved =
+            state::key_for(&self.reader.article.source).and_then(|k| self.positions.get(&k));
+        if let Some(s) = saved {
+            self.reader.restore(s.paragraph, s.offset, s.current);
+        }
     }
 }
 
-/// The index of a panel in [`App::selected`].
-pub fn panel_slot(panel: Focus) -> usize {
-    match panel {
-        Focus::Actors | Focus::Text => 0,
-        Focus::Quotes => 1,
-        Focus::Positions => 2,
+/// What the reader shows when it was given no article.
+fn empty_article() -> Article {
+    Article {
+        schema: crate::model::SCHEMA.into(),
+        source: String::new(),
+        title: "No articles to show".into(),
+        dateline: None,
+        byline: None,
+        date: None,
+        paragraphs: Vec::new(),
+        removed: Vec::new(),
+        actors: Vec::new(),
+        quotes: Vec::new(),
+        positions: Vec::new(),
     }
 }

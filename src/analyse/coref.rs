@@ -1,0 +1,251 @@
+//! Who a speaker phrase is: a name, a pronoun ("he", "she", "they") or a
+//! description ("the minister", "an AFP source") resolved to an actor. A
+//! pronoun goes to the most recent compatible actor (gender from
+//! honorifics and from earlier pronouns; a source that just spoke counts);
+//! a description to the most recent person whose title has its head word,
+//! or to the organisation it names.
+
+use super::actors::{ActorSet, Mention};
+use super::lexicon::{self, Gender};
+use super::sentences::{Kind, Para};
+use crate::model::ActorKind;
+
+/// How far back (in paragraphs) a pronoun or description looks.
+const WINDOW: usize = 4;
+
+/// Earlier speakers, so that "she said" can refer to "an AFP source" just
+/// named as a source.
+#[derive(Debug, Default)]
+pub struct Speakers {
+    /// (paragraph position, token, entity), in text order.
+    said: Vec<(usize, usize, usize)>,
+}
+
+impl Speakers {
+    pub fn record(&mut self, para: usize, tok: usize, entity: usize) {
+        self.said.push((para, tok, entity));
+    }
+
+    /// Earlier speakers, most recent first, before the position.
+    fn before(&self, para: usize, tok: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.said
+            .iter()
+            .rev()
+            .filter(move |&&(p, t, _)| (p, t) < (para, tok))
+            .copied()
+    }
+}
+
+/// A speaker phrase: tokens `start..end` of paragraph `para`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    pub para: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The actor a speaker phrase names, creating a person for a name no rule
+/// caught.
+pub fn resolve(
+    paras: &[Para],
+    actors: &mut ActorSet,
+    speakers: &Speakers,
+    quoted: &dyn Fn(usize, usize) -> bool,
+    np: Phrase,
+) -> Option<usize> {
+    let p = &paras[np.para];
+    if np.start >= np.end {
+        return None;
+    }
+    // the part before "of"/"for" holds the head: "Mr. Morgan of the club"
+    let head_end = (np.start..np.end)
+        .find(|&k| k > np.start && matches!(p.lower(k), "of" | "for" | "at" | "with"))
+        .unwrap_or(np.end);
+    let inside = actors.within(np.para, np.start, head_end);
+    let people: Vec<usize> = inside
+        .iter()
+        .map(|&(_, e)| e)
+        .filter(|&e| actors.entities[e].kind == ActorKind::Person)
+        .collect();
+    if let Some(&e) = people.last() {
+        return Some(e);
+    }
+    if let Some(&(_, e)) = inside.last() {
+        return Some(e);
+    }
+    if np.end - np.start == 1
+        && let Some(g) = lexicon::pronoun_gender(p.lower(np.start))
+    {
+        return pronoun(paras, actors, speakers, quoted, np, g);
+    }
+    if p.has(np.start, lexicon::DETERMINER) {
+        return description(paras, actors, np, head_end);
+    }
+    name_without_actor(paras, actors, np)
+}
+
+/// A capitalised speaker the runs did not catch ("Peabody said"): an actor
+/// of its own, or the person whose surname it is.
+fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Option<usize> {
+    let p = &paras[np.para];
+    let all_caps = (np.start..np.end).all(|k| p.capitalised(k) || p.has(k, lexicon::NAME_PARTICLE));
+    let common = lexicon::is(
+        p.lower(np.start),
+        lexicon::COMMON | lexicon::DETERMINER | lexicon::CALENDAR | lexicon::NOT_ACTOR,
+    );
+    if !all_caps || common || np.end - np.start > 4 {
+        return None;
+    }
+    let name = p.slice(np.start, np.end);
+    let m = Mention {
+        para: np.para,
+        start: np.start,
+        end: np.end,
+        form: super::actors::Form::Name,
+    };
+    if let Some(i) = actors.entities.iter().position(|e| {
+        e.name == name
+            || e.aliases.iter().any(|a| a == name)
+            || (e.kind == ActorKind::Person && e.name.ends_with(&format!(" {name}")))
+    }) {
+        actors.add_mention(i, m);
+        return Some(i);
+    }
+    Some(actors.add_person(name, m))
+}
+
+/// The most recent actor a pronoun can stand for.
+fn pronoun(
+    paras: &[Para],
+    actors: &mut ActorSet,
+    speakers: &Speakers,
+    quoted: &dyn Fn(usize, usize) -> bool,
+    np: Phrase,
+    gender: Gender,
+) -> Option<usize> {
+    let fits = |e: usize| {
+        let x = &actors.entities[e];
+        match gender {
+            Gender::Male | Gender::Female => {
+                x.kind == ActorKind::Person && x.gender.is_none_or(|g| g == gender)
+            }
+            Gender::Plural => x.kind != ActorKind::Person,
+            Gender::Neuter => !matches!(x.kind, ActorKind::Person | ActorKind::Other),
+        }
+    };
+    let first_para = np.para.saturating_sub(WINDOW);
+    let mentions = actors.mentions_in_order();
+    let k = mentions.partition_point(|&(p, t, _)| (p, t) < (np.para, np.start));
+    let by_mention = mentions[..k]
+        .iter()
+        .rev()
+        .take_while(|&&(p, _, _)| p >= first_para)
+        .find(|&&(p, t, e)| fits(e) && !quoted(p, t) && !is_qualifier(paras, actors, p, t, e))
+        .copied();
+    // a source that spoke counts whatever it is ("an AFP source ... she said")
+    let by_speaker = speakers
+        .before(np.para, np.start)
+        .take_while(|&(p, _, _)| p >= first_para)
+        .find(|&(_, _, e)| {
+            let x = &actors.entities[e];
+            match gender {
+                Gender::Male | Gender::Female => x.gender.is_none_or(|g| g == gender),
+                _ => true,
+            }
+        });
+    let best = match (by_mention, by_speaker) {
+        (Some(m), Some(s)) => Some(if (s.0, s.1) > (m.0, m.1) { s.2 } else { m.2 }),
+        (m, s) => m.or(s).map(|x| x.2),
+    }?;
+    if matches!(gender, Gender::Male | Gender::Female)
+        && actors.entities[best].kind == ActorKind::Person
+        && actors.entities[best].gender.is_none()
+    {
+        actors.entities[best].gender = Some(gender);
+    }
+    Some(best)
+}
+
+/// Whether a mention is only a qualifier of another name ("the French
+/// President" names France only as the president's country).
+fn is_qualifier(paras: &[Para], actors: &ActorSet, p: usize, t: usize, e: usize) -> bool {
+    let _ = paras;
+    actors.entities[e].kind == ActorKind::Country && actors.at(p, t + 1).is_some_and(|o| o != e)
+}
+
+/// "the minister": the most recent person whose title has the head word;
+/// "an AFP source" names its organisation and was handled by the caller.
+fn description(paras: &[Para], actors: &ActorSet, np: Phrase, head_end: usize) -> Option<usize> {
+    let p = &paras[np.para];
+    let head = (np.start..head_end)
+        .rev()
+        .find(|&k| p.tokens[k].kind == Kind::Word)
+        .map(|k| p.lower(k))?;
+    if !lexicon::is(head, lexicon::ROLE) {
+        return None;
+    }
+    let definite = matches!(p.lower(np.start), "the" | "this" | "that");
+    if !definite {
+        return None;
+    }
+    let mentions = actors.mentions_in_order();
+    let k = mentions.partition_point(|&(pp, t, _)| (pp, t) < (np.para, np.start));
+    let first_para = np.para.saturating_sub(WINDOW);
+    mentions[..k]
+        .iter()
+        .rev()
+        .take_while(|&&(pp, _, _)| pp >= first_para)
+        .map(|&(_, _, e)| e)
+        .find(|&e| {
+            let x = &actors.entities[e];
+            x.kind == ActorKind::Person
+                && x.title
+                    .as_deref()
+                    .is_some_and(|t| t.to_ascii_lowercase().split(' ').any(|w| w == head))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Article;
+
+    fn article(body: &str) -> Article {
+        crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
+    }
+
+    fn speaker_of<'a>(a: &'a Article, words: &str) -> Option<&'a str> {
+        let q = a.quotes.iter().find(|q| q.text.contains(words))?;
+        let id = q.speaker.as_deref()?;
+        a.actor(id).map(|x| x.name.as_str())
+    }
+
+    #[test]
+    fn a_pronoun_finds_the_person_of_its_gender() {
+        let a = article(
+            "Ms. Ana Lima met Mr. Tom Reed. “The harbour will stay open all winter,” she said.",
+        );
+        assert_eq!(speaker_of(&a, "harbour will stay open"), Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_description_finds_the_person_with_that_title() {
+        let a = article(
+            "Defence Minister Lena Vogt arrived with Jonas Falk. The minister said the troops would stay.",
+        );
+        assert_eq!(speaker_of(&a, "troops would stay"), Some("Lena Vogt"));
+    }
+
+    #[test]
+    fn a_source_of_an_agency_is_the_agency() {
+        let a = article("According to an AFP source, the convoy left at dawn.");
+        assert_eq!(speaker_of(&a, "convoy left"), Some("Agence France-Presse"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_source_that_spoke() {
+        let a = article(
+            "Ms. Ana Lima left early. According to a Reuters source, the deal is done. “Nobody will sign before Friday,” she said.",
+        );
+        assert_eq!(speaker_of(&a, "Nobody will sign"), Some("Reuters"));
+    }
+}

@@ -1,0 +1,195 @@
+//! Saved web pages: main-content extraction from HTML to a [`Document`].
+//!
+//! The page is parsed (html5ever, as a browser would) and flattened into an
+//! array ([`page`]); its text is cut into blocks where a browser starts a
+//! new block ([`blocks`]); the element whose blocks are most like running
+//! prose and least like links and scraps is the article ([`select`]); the
+//! blocks inside it become paragraphs and headings, and the share bars,
+//! captions and link lists found inside it go to `removed` with their
+//! reason ([`filter`]). Title, byline and date come from the page's
+//! metadata ([`meta`]). Every pass is a loop over the flat array, so no
+//! page, however deep, can exhaust the stack.
+
+mod blocks;
+mod filter;
+mod meta;
+mod nesting;
+mod page;
+mod rules;
+mod select;
+
+use super::Document;
+use crate::ingest::sanitize::sanitize;
+use crate::model::{Paragraph, ParagraphKind, Removed};
+use blocks::Block;
+use rules::Role;
+
+/// Clean a saved web page: the article's text, headings, title, byline
+/// and date, with what was cut from inside the article in `removed`.
+pub fn from_html(source: &str, html: &str) -> Document {
+    let page = page::Page::parse(html);
+    let blocks = blocks::blocks(&page);
+    let selection = select::select(&page, &blocks);
+    let first_h1 = blocks
+        .iter()
+        .find(|b| b.role == Role::Heading(1))
+        .map(|b| b.text.as_str());
+    let meta = meta::metadata(&page, first_h1);
+    let mut doc = Document {
+        source: source.to_string(),
+        title: safe(&meta.title),
+        byline: meta.byline.as_deref().map(safe),
+        date: meta.date.as_deref().map(safe),
+        ..Document::default()
+    };
+    let container = selection.container;
+    let end = page.nodes.get(container).map_or(0, |n| n.end);
+    let inside: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.owner >= container && b.owner < end)
+        .collect();
+    let mut pending = Pending::default();
+    for b in &inside {
+        if let Some((mark, at)) = selection.marks[b.owner] {
+            if mark.shown && at >= container {
+                pending.add(&b.text, mark.reason, at);
+            }
+            continue;
+        }
+        if b.role == Role::Heading(1) {
+            continue;
+        }
+        if let Some(reason) = filter::drop_reason(b) {
+            pending.add(&b.text, reason, usize::MAX);
+            continue;
+        }
+        let index = doc.paragraphs.len();
+        pending.settle(&mut doc.removed, Some(index));
+        doc.paragraphs.push(Paragraph {
+            index,
+            kind: match b.role {
+                Role::Heading(_) => ParagraphKind::Heading,
+                _ => ParagraphKind::Body,
+            },
+            text: safe(&b.text),
+        });
+    }
+    pending.settle(&mut doc.removed, None);
+    drop_trailing_headings(&mut doc);
+    split_first_dateline(&mut doc);
+    doc
+}
+
+/// Sanitise text that entity decoding may have filled with controls
+/// (`&#27;` is ESC), and trim it.
+fn safe(text: &str) -> String {
+    sanitize(text).trim().to_string()
+}
+
+/// Removed text waiting to learn which paragraph it stood before; the
+/// blocks of one marked element are kept together.
+#[derive(Default)]
+struct Pending {
+    items: Vec<(String, &'static str, usize)>,
+}
+
+impl Pending {
+    fn add(&mut self, text: &str, reason: &'static str, element: usize) {
+        if let Some(last) = self.items.last_mut()
+            && last.1 == reason
+            && last.2 == element
+            && element != usize::MAX
+        {
+            last.0.push(' ');
+            last.0.push_str(text);
+            return;
+        }
+        self.items.push((text.to_string(), reason, element));
+    }
+
+    fn settle(&mut self, removed: &mut Vec<Removed>, before: Option<usize>) {
+        for (text, reason, _) in self.items.drain(..) {
+            removed.push(Removed {
+                text: safe(&text),
+                reason: reason.to_string(),
+                before,
+                at: None,
+            });
+        }
+    }
+}
+
+/// A heading with no paragraph after it heads something that was cut
+/// ("Related stories", "Comments").
+fn drop_trailing_headings(doc: &mut Document) {
+    while doc
+        .paragraphs
+        .last()
+        .is_some_and(|p| p.kind == ParagraphKind::Heading)
+    {
+        if let Some(p) = doc.paragraphs.pop() {
+            doc.removed.push(Removed {
+                text: p.text,
+                reason: "heading without text".to_string(),
+                before: None,
+                at: None,
+            });
+        }
+    }
+}
+
+/// A dateline ("BAMAKO, ...") at the start of the first paragraph, or
+/// the whole first paragraph when it is a place in capitals alone.
+fn split_first_dateline(doc: &mut Document) {
+    if let Some(first) = doc.paragraphs.first()
+        && is_place_line(&first.text)
+    {
+        let place = first.text.trim_end_matches([' ', '-', '—', '–', ',', ':']);
+        doc.dateline = Some(place.to_string());
+        doc.paragraphs.remove(0);
+        for (index, p) in doc.paragraphs.iter_mut().enumerate() {
+            p.index = index;
+        }
+        for r in &mut doc.removed {
+            r.before = r.before.map(|b| b.saturating_sub(1));
+        }
+        return;
+    }
+    if let Some(first) = doc.paragraphs.first_mut()
+        && first.kind == ParagraphKind::Body
+        && let Some(d) = super::dateline::split(&first.text)
+        && !d.rest.is_empty()
+    {
+        doc.dateline = Some(d.place);
+        if doc.date.is_none() {
+            doc.date = d.date;
+        }
+        first.text = d.rest;
+    }
+}
+/// A line that is only a place in capitals, with the comma or dash of a
+/// dateline: "BAAR, SWITZERLAND", "GENEVA —" (not a kicker such as
+/// "WORLD NEWS").
+fn is_place_line(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let t = text.trim_end();
+    let punctuated = t.contains(',') || t.ends_with(['-', '—', '–']);
+    t.chars().count() <= 40
+        && letters >= 3
+        && punctuated
+        && t.split_whitespace().count() <= 5
+        && !t.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_alone_is_a_dateline_a_kicker_is_not() {
+        assert!(is_place_line("BAAR, SWITZERLAND"));
+        assert!(is_place_line("GENEVA —"));
+        assert!(!is_place_line("WORLD NEWS"));
+        assert!(!is_place_line("Geneva, Switzerland"));
+    }
+}

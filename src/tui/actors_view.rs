@@ -1,0 +1,550 @@
+//! The actors-across-library screen: every actor of the library (or those of
+//! one article) with the number of articles, quotes and positions; beside
+//! it, for the selected actor, what it said and where it stood article by
+//! article in date order, with the people who speak for an institution.
+//! Enter on a quote opens its article at that paragraph.
+//!
+//! Same shape as the reader: [`ActorsScreen`] is the state, `update` takes
+//! an [`ActorsAction`] and may return an [`ActorsOutcome`], [`render`] draws.
+//! The merge itself is [`crate::library::ActorIndex`]; it is rebuilt when
+//! the library changes (at most once a second while analysis runs).
+
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use super::list_keys::{self, Edit, FilterText, ListKey, Nav};
+use crate::library::actors::{ArticleItems, What};
+use nucleo_matcher::Utf32String;
+
+use crate::library::filter::Filter;
+use crate::library::{ActorIndex, Library, LibraryActor};
+
+/// How often the merge is redone while results keep coming in.
+const REBUILD_EVERY: Duration = Duration::from_secs(2);
+/// Up to this many articles the merge runs at once (a few milliseconds);
+/// beyond, on a thread, so that keys are answered while it runs.
+const MERGE_INLINE_UP_TO: usize = 1000;
+
+/// Which actors the screen lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// The actors of one entry of the library.
+    Article(usize),
+}
+
+/// Which side receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Actors,
+    Timeline,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorsAction {
+    /// Move in the focused pane.
+    Nav(Nav),
+    /// Type the filter of the actor list.
+    Filter(Edit),
+    /// In the list: look at the actor's timeline; in the timeline: open the
+    /// article at the selected quote.
+    Enter,
+    /// Switch between the list and the timeline.
+    SwitchPane,
+    /// Leave the timeline, or the screen.
+    Back,
+    Quit,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorsOutcome {
+    Stay,
+    /// Open entry `entry` in the reader at paragraph `paragraph`.
+    Open {
+        entry: usize,
+        paragraph: usize,
+    },
+    /// Back to the library screen.
+    Back,
+    Quit,
+}
+
+/// One line of the timeline: an article's heading or one of its items.
+#[derive(Debug, Clone, PartialEq)]
+struct TimelineRow {
+    entry: usize,
+    paragraph: usize,
+    heading: bool,
+    text: String,
+}
+
+/// The screen's state.
+#[derive(Debug)]
+pub struct ActorsScreen {
+    pub scope: Scope,
+    pub filter: FilterText,
+    pub focus: Pane,
+    index: ActorIndex,
+    built: Option<(u64, Instant)>,
+    /// A merge running on a thread, for this generation of the library.
+    merging: Option<(u64, Receiver<ActorIndex>)>,
+    /// Actors shown (indices into the index), in order.
+    rows: Vec<usize>,
+    selected: usize,
+    /// First row of the actor list in view.
+    offset: usize,
+    /// The name of the selected actor, kept across rebuilds.
+    selected_name: Option<String>,
+    timeline: Vec<TimelineRow>,
+    timeline_selected: usize,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl ActorsScreen {
+    pub fn new(lib: &Library, scope: Scope, width: u16, height: u16) -> ActorsScreen {
+        let mut s = ActorsScreen {
+            scope,
+            filter: FilterText::default(),
+            focus: Pane::Actors,
+            index: ActorIndex::default(),
+            built: None,
+            merging: None,
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            selected_name: None,
+            timeline: Vec::new(),
+            timeline_selected: 0,
+            width,
+            height,
+        };
+        s.rebuild(lib);
+        s
+    }
+
+    /// Take in changes of the library: merge again when it changed (at
+    /// most every two seconds while analysis runs), keeping the selection.
+    pub fn refresh(&mut self, lib: &Library) {
+        if let Some((generation, rx)) = &self.merging {
+            match rx.try_recv() {
+                Ok(index) => {
+                    let generation = *generation;
+                    self.merging = None;
+                    self.index = index;
+                    self.built = Some((generation, Instant::now()));
+                    self.filter_rows(lib);
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => self.merging = None,
+            }
+        }
+        let due = match self.built {
+            None => true,
+            Some((generation, at)) => {
+                generation != lib.generation() && (!lib.is_busy() || at.elapsed() >= REBUILD_EVERY)
+            }
+        };
+        if due && self.merging.is_none() {
+            self.rebuild(lib);
+        }
+    }
+
+    /// Whether a merge is running in the background.
+    pub fn is_merging(&self) -> bool {
+        self.merging.is_some()
+    }
+
+    fn rebuild(&mut self, lib: &Library) {
+        let digests = ActorIndex::digests(lib);
+        let generation = lib.generation();
+        if digests.len() <= MERGE_INLINE_UP_TO {
+            self.index = ActorIndex::build_from(&digests);
+            self.built = Some((generation, Instant::now()));
+            self.filter_rows(lib);
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("actors".into())
+            .spawn(move || {
+                let _ = tx.send(ActorIndex::build_from(&digests));
+            });
+        match spawned {
+            Ok(_) => self.merging = Some((generation, rx)),
+            Err(_) => self.built = Some((generation, Instant::now())),
+        }
+    }
+
+    fn filter_rows(&mut self, lib: &Library) {
+        let scoped: Vec<usize> = match self.scope {
+            Scope::All => (0..self.index.actors.len()).collect(),
+            Scope::Article(entry) => lib
+                .entry(entry)
+                .and_then(|e| e.digest())
+                .map(|d| self.index.of_entry(entry, d))
+                .unwrap_or_default(),
+        };
+        let mut f = Filter::new(&self.filter.text);
+        let mut scored: Vec<(u32, usize, usize)> = scoped
+            .into_iter()
+            .enumerate()
+            .filter_map(|(order, i)| {
+                let a = &self.index.actors[i];
+                let fields: Vec<Utf32String> = std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .chain(&a.titles)
+                    .map(|s| Utf32String::from(s.as_str()))
+                    .collect();
+                let score = if f.is_empty() {
+                    0
+                } else {
+                    f.score_fields(&fields)?
+                };
+                Some((score, order, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.rows = scored.into_iter().map(|(_, _, i)| i).collect();
+        let keep = self.selected_name.as_ref().and_then(|name| {
+            self.rows
+                .iter()
+                .position(|&i| &self.index.actors[i].name == name)
+        });
+        self.selected = keep
+            .unwrap_or(self.selected)
+            .min(self.rows.len().saturating_sub(1));
+        self.keep_in_view();
+        self.load_timeline(lib, keep.is_some());
+    }
+
+    fn load_timeline(&mut self, lib: &Library, same_actor: bool) {
+        let actor = self.rows.get(self.selected).copied();
+        self.selected_name = actor.map(|i| self.index.actors[i].name.clone());
+        self.timeline = actor
+            .map(|i| timeline_rows(&self.index.timeline(lib, i)))
+            .unwrap_or_default();
+        if !same_actor {
+            self.timeline_selected = 0;
+        }
+        self.timeline_selected = self
+            .timeline_selected
+            .min(self.timeline.len().saturating_sub(1));
+    }
+
+    /// The selected actor.
+    pub fn selected_actor(&self) -> Option<&LibraryActor> {
+        self.rows
+            .get(self.selected)
+            .and_then(|&i| self.index.actors.get(i))
+    }
+
+    /// The actors listed, in order.
+    pub fn listed(&self) -> Vec<&LibraryActor> {
+        self.rows
+            .iter()
+            .filter_map(|&i| self.index.actors.get(i))
+            .collect()
+    }
+
+    /// Rows of the actor list in view (inside its border, above the
+    /// status line, below the title).
+    fn list_rows(&self) -> usize {
+        usize::from(self.height.saturating_sub(4)).max(1)
+    }
+
+    fn keep_in_view(&mut self) {
+        self.offset = list_keys::offset_for(
+            self.selected,
+            self.offset,
+            self.list_rows(),
+            self.rows.len(),
+        );
+    }
+
+    fn move_by(&mut self, lib: &Library, nav: Nav) {
+        match self.focus {
+            Pane::Actors => {
+                let to = list_keys::moved(self.selected, nav, self.rows.len());
+                if to != self.selected {
+                    self.selected = to;
+                    self.keep_in_view();
+                    self.load_timeline(lib, false);
+                }
+            }
+            Pane::Timeline => {
+                self.timeline_selected =
+                    list_keys::moved(self.timeline_selected, nav, self.timeline.len());
+            }
+        }
+    }
+
+    /// Apply one action.
+    pub fn update(&mut self, lib: &Library, action: ActorsAction) -> ActorsOutcome {
+        match action {
+            ActorsAction::Nav(nav) => self.move_by(lib, nav),
+            ActorsAction::Enter => match self.focus {
+                Pane::Actors if !self.timeline.is_empty() => self.focus = Pane::Timeline,
+                Pane::Actors => {}
+                Pane::Timeline => {
+                    if let Some(r) = self.timeline.get(self.timeline_selected) {
+                        return ActorsOutcome::Open {
+                            entry: r.entry,
+                            paragraph: r.paragraph,
+                        };
+                    }
+                }
+            },
+            ActorsAction::SwitchPane => {
+                self.focus = match self.focus {
+                    Pane::Actors if !self.timeline.is_empty() => Pane::Timeline,
+                    _ => Pane::Actors,
+                }
+            }
+            ActorsAction::Filter(edit) => {
+                if edit == Edit::Start {
+                    self.focus = Pane::Actors;
+                }
+                if self.filter.apply(edit) {
+                    self.filter_rows(lib);
+                }
+            }
+            ActorsAction::Back => match self.focus {
+                Pane::Timeline => self.focus = Pane::Actors,
+                Pane::Actors => return ActorsOutcome::Back,
+            },
+            ActorsAction::Quit => return ActorsOutcome::Quit,
+            ActorsAction::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+                self.keep_in_view();
+            }
+        }
+        ActorsOutcome::Stay
+    }
+
+    /// The action a key asks for on this screen.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<ActorsAction> {
+        Some(
+            match list_keys::read(key, &self.filter, self.list_rows())? {
+                ListKey::Nav(nav) => ActorsAction::Nav(nav),
+                ListKey::Edit(edit) => ActorsAction::Filter(edit),
+                ListKey::Quit => ActorsAction::Quit,
+                ListKey::Own(KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right) => {
+                    ActorsAction::Enter
+                }
+                ListKey::Own(KeyCode::Tab | KeyCode::BackTab) => ActorsAction::SwitchPane,
+                ListKey::Own(KeyCode::Char('h' | 'q') | KeyCode::Left | KeyCode::Esc) => {
+                    ActorsAction::Back
+                }
+                ListKey::Own(_) => return None,
+            },
+        )
+    }
+}
+
+/// The timeline flattened into rows: a heading per article, then its items.
+fn timeline_rows(articles: &[ArticleItems]) -> Vec<TimelineRow> {
+    let mut rows = Vec::new();
+    for a in articles {
+        let date = a
+            .day
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        rows.push(TimelineRow {
+            entry: a.entry,
+            paragraph: a.items.first().map_or(0, |i| i.paragraph),
+            heading: true,
+            text: format!("{date} · {}", a.title),
+        });
+        for item in &a.items {
+            let who = if item.via {
+                format!("{}: ", item.who)
+            } else {
+                String::new()
+            };
+            let text = match &item.what {
+                What::Quote { kind, text } => format!("“{text}” ({})", kind.label()),
+                What::Position {
+                    stance,
+                    summary,
+                    polarity,
+                } => format!("{stance}: {summary} ({})", polarity.label()),
+                What::Mentioned { times } => format!("named {times}×, no quote"),
+            };
+            rows.push(TimelineRow {
+                entry: a.entry,
+                paragraph: item.paragraph,
+                heading: false,
+                text: format!("  ¶{} {who}{text}", item.paragraph + 1),
+            });
+        }
+    }
+    rows
+}
+
+/// Draw the screen over the whole frame.
+pub fn view(screen: &ActorsScreen, lib: &Library, frame: &mut Frame) {
+    render(screen, lib, frame, frame.area());
+}
+
+/// Draw the screen in `area`.
+pub fn render(screen: &ActorsScreen, lib: &Library, frame: &mut Frame, area: Rect) {
+    let [top, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(title_line(screen, lib)), top);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
+    draw_actors(screen, frame, list);
+    draw_timeline(screen, frame, detail);
+    frame.render_widget(Paragraph::new(status_line(screen)).reversed(), status);
+}
+
+fn title_line(screen: &ActorsScreen, lib: &Library) -> Line<'static> {
+    let what = match screen.scope {
+        Scope::All => " Actors across the library".to_string(),
+        Scope::Article(entry) => format!(
+            " Actors of “{}” across the library",
+            lib.entry(entry).map_or("", |e| e.title())
+        ),
+    };
+    let p = lib.progress();
+    let mut spans = vec![
+        Span::styled(what, Style::new().bold()),
+        Span::raw(format!(" · {} actors", screen.rows.len())),
+    ];
+    if screen.is_merging() {
+        spans.push(Span::raw(" · merging…"));
+    }
+    if p.done < p.total {
+        spans.push(Span::raw(format!(" · analysing {}/{}", p.done, p.total)));
+    }
+    Line::from(spans)
+}
+
+fn status_line(screen: &ActorsScreen) -> String {
+    let filter = match screen.filter.status() {
+        Err(typing) => return typing,
+        Ok(filter) => filter,
+    };
+    match screen.focus {
+        Pane::Actors => {
+            format!("{filter} Enter quotes · / filter · j/k move · Esc back to the library")
+        }
+        Pane::Timeline => {
+            format!("{filter} Enter open at this quote · j/k move · Esc back to the actors")
+        }
+    }
+}
+
+fn block(title: String, focused: bool) -> Block<'static> {
+    let style = if focused {
+        Style::new().add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().add_modifier(Modifier::DIM)
+    };
+    Block::bordered().title(title).border_style(style)
+}
+
+/// A list row: counts first (they line up), then who.
+fn actor_line(a: &LibraryActor) -> String {
+    let mut line = format!(
+        "{:>4} {:>4} {:>4}  {} · {}",
+        a.articles,
+        a.quotes,
+        a.positions,
+        a.name,
+        a.kind.label()
+    );
+    let via = a.people_quotes + a.people_positions;
+    if via > 0 {
+        line.push_str(&format!(" (+{via} by its people)"));
+    }
+    line
+}
+
+fn draw_actors(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
+    // only the rows in view: a library has thousands of actors
+    let items: Vec<ListItem> = screen
+        .rows
+        .iter()
+        .skip(screen.offset)
+        .take(usize::from(area.height.saturating_sub(2)))
+        .filter_map(|&i| screen.index.actors.get(i))
+        .map(|a| ListItem::new(actor_line(a)))
+        .collect();
+    let mut state = ListState::default();
+    if !screen.rows.is_empty() {
+        state.select(Some(screen.selected.saturating_sub(screen.offset)));
+    }
+    let list = List::new(items)
+        .block(block(
+            format!("Actors ({}) · articles quotes positions", screen.rows.len()),
+            screen.focus == Pane::Actors,
+        ))
+        .highlight_style(Style::new().reversed());
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn draw_timeline(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
+    let Some(actor) = screen.selected_actor() else {
+        frame.render_widget(
+            Paragraph::new("No actors yet.").block(block(String::new(), false)),
+            area,
+        );
+        return;
+    };
+    let mut title = format!("{} · {}", actor.name, actor.kind.label());
+    if let Some(t) = actor.titles.first() {
+        title.push_str(&format!(" · {t}"));
+    }
+    let people: Vec<&str> = actor
+        .people
+        .iter()
+        .filter_map(|&i| screen.index.actors.get(i))
+        .map(|p| p.name.as_str())
+        .take(3)
+        .collect();
+    if !people.is_empty() {
+        title.push_str(&format!(" · its people: {}", people.join(", ")));
+    }
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let items: Vec<ListItem> = screen
+        .timeline
+        .iter()
+        .map(|r| {
+            let text: String = textwrap::wrap(
+                &r.text,
+                textwrap::Options::new(width).subsequent_indent("    "),
+            )
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect::<Vec<_>>()
+            .join("\n");
+            let item = ListItem::new(text);
+            if r.heading { item.bold() } else { item }
+        })
+        .collect();
+    let mut state = ListState::default();
+    if screen.focus == Pane::Timeline && !screen.timeline.is_empty() {
+        state.select(Some(screen.timeline_selected));
+    }
+    let list = List::new(items)
+        .block(block(title, screen.focus == Pane::Timeline))
+        .highlight_style(Style::new().reversed());
+    frame.render_stateful_widget(list, area, &mut state);
+}
