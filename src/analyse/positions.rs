@@ -11,12 +11,14 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
+use super::gazetteer::{self, Place};
+use super::positions_subject::Subjects;
 use super::sentences::Para;
 use super::stance::{CueFinder, Hit};
 use super::stance_index::{ArticleIndex, Mention};
 use super::stance_rules::{self, Found, MentionAt, SentenceView, Target};
 use super::stance_topics::Topics;
-use crate::model::{Actor, Polarity, Position, Quote};
+use crate::model::{Actor, ActorKind, Polarity, Position, Quote};
 
 /// Every position the article's sentences support, in text order, the same
 /// stance of the same actor towards the same target given once.
@@ -48,6 +50,7 @@ pub fn derive(title: &str, paras: &[Para], actors: &[Actor], quotes: &[Quote]) -
         }
     }
     let topics = OnceCell::new();
+    let subjects = Subjects::new(title, actors);
     for f in &mut found {
         if let Target::Text(t) = &f.target
             && let Some(topic) = topics
@@ -57,7 +60,7 @@ pub fn derive(title: &str, paras: &[Para], actors: &[Actor], quotes: &[Quote]) -
             f.target = Target::Text(topic.to_string());
         }
     }
-    assemble(found, actors, quotes, paras)
+    assemble(found, &subjects, actors, quotes, paras)
 }
 
 /// The mentions inside tokens `a..b` of a paragraph, counted from `a`.
@@ -81,6 +84,7 @@ fn sentence_mentions(all: &[Mention], a: usize, b: usize, out: &mut Vec<MentionA
 /// Positions from what the rules found: duplicates dropped, ids given.
 fn assemble(
     found: Vec<Found>,
+    subjects: &Subjects,
     actors: &[Actor],
     quotes: &[Quote],
     paras: &[Para],
@@ -103,6 +107,16 @@ fn assemble(
         let (Some(actor), Some(paragraph)) = (actors.get(f.actor), paras.get(f.pos)) else {
             continue;
         };
+        if reports_only(actor) {
+            continue;
+        }
+        // a stance whose sentence names nothing it is about is about what
+        // the story is about
+        let target = match (&f.target, subjects.for_holder(f.actor)) {
+            (Target::Actor(_), _) | (_, None) => target,
+            (Target::Text(t), _) if names_a_thing(t) => target,
+            (_, Some(subject)) => actors.get(subject).map(|a| a.id.clone()),
+        };
         out.push(Position {
             id: format!("p{}", out.len() + 1),
             actor: actor.id.clone(),
@@ -115,6 +129,35 @@ fn assemble(
         });
     }
     out
+}
+
+/// Words that open a phrase naming a thing ("the employers", "his plan").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your",
+];
+
+/// The longest phrase, in words, taken as naming a thing: longer ones are
+/// clause fragments cut from the sentence.
+const THING_WORDS: usize = 4;
+
+/// Does a text target name a thing ("the harbour levy") rather than being a
+/// piece of clause ("that it could")?
+fn names_a_thing(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let opens = words
+        .next()
+        .is_some_and(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    opens && words.count() < THING_WORDS
+}
+
+/// Is the actor a news outlet, whose reports carry other people's stances
+/// ("…, Reuters reported") rather than its own?
+fn reports_only(actor: &Actor) -> bool {
+    actor.kind == ActorKind::Organization
+        && gazetteer::get()
+            .lookup(&actor.name)
+            .is_some_and(|e| e.place == Place::Media)
 }
 
 /// The polarity a scorer or a reader sees for a sign.
@@ -253,5 +296,54 @@ pub(super) mod sketch {
                 )
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sketch::{article, lines};
+    use crate::model::{ActorKind, QuoteKind};
+
+    #[test]
+    fn a_stance_naming_nothing_is_about_the_story_s_subject() {
+        let a = article(&[
+            "The port authority raised ferry fares on Monday.",
+            "The port authority said the rise was needed.",
+            "“This is a disgrace,” Tom Vale said.",
+        ])
+        .actor("port", ActorKind::Organization, &["port authority"])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+        .quote("tom-vale", QuoteKind::Direct, "This is a disgrace,");
+        let got = lines(&a.positions());
+        assert!(
+            got.iter()
+                .any(|l| l == "tom-vale negative port | a disgrace"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_named_thing_stays_the_target() {
+        let a = article(&[
+            "The port authority raised ferry fares on Monday.",
+            "The port authority met the unions.",
+            "Tom Vale criticized the new timetable.",
+        ])
+        .actor("port", ActorKind::Organization, &["port authority"])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = lines(&a.positions());
+        assert_eq!(
+            got,
+            ["tom-vale negative the new timetable | criticized the new timetable"]
+        );
+    }
+
+    #[test]
+    fn a_news_outlet_reports_but_holds_no_stance() {
+        let a = article(&["Reuters criticized the toll plan, and Tom Vale rejected it."])
+            .actor("reuters", ActorKind::Organization, &["Reuters"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = lines(&a.positions());
+        assert!(got.iter().all(|l| !l.starts_with("reuters")), "{got:?}");
     }
 }

@@ -371,6 +371,8 @@ impl SentenceView<'_> {
     }
 
     /// Is the cue at hit `h` turned around by a negation just before it?
+    /// Only what stands between the negation and the cue can break it: a
+    /// comma before the negation does not ("…, and it is not fair").
     fn negated(&self, h: usize) -> bool {
         let first = self.hits[h].first;
         let lo = first.saturating_sub(5);
@@ -378,21 +380,25 @@ impl SentenceView<'_> {
             .iter()
             .rev()
             .take_while(|x| x.end + 5 > first)
-            .any(|x| x.cue.kind == CueKind::Neg && x.end >= lo);
-        let contracted = (lo..first).any(|k| is_contracted_negation(self.word(k)));
+            .find(|x| x.cue.kind == CueKind::Neg && x.end >= lo)
+            .map(|x| x.end);
+        let contracted = (lo..first)
+            .rev()
+            .find(|&k| is_contracted_negation(self.word(k)))
+            .map(|k| k + 1);
+        let Some(from) = by_hit.max(contracted) else {
+            return false;
+        };
         // a negation does not reach over a comma or into the next verb
         // phrase ("would not intervene but warned")
-        let broken = (lo..first).any(|k| {
-            self.is(
-                k,
-                &[
-                    ",", ";", ":", "but", "and", "or", "while", "because", "although",
-                ],
-            )
-        });
-        (by_hit || contracted) && !broken
+        !(from..first).any(|k| self.is(k, NEGATION_BREAKS))
     }
 }
+
+/// Words a negation does not reach over.
+const NEGATION_BREAKS: &[&str] = &[
+    ",", ";", ":", "but", "and", "or", "while", "because", "although",
+];
 
 /// Who holds a stance, as the subject of the verb at token `at` says.
 fn subject_of(v: &SentenceView, ix: &ArticleIndex, at: usize) -> Option<usize> {
@@ -1664,6 +1670,21 @@ mod tests {
             );
         let got = read(&a);
         assert!(got[0].starts_with("tom-vale positive"), "{got:?}");
+    }
+
+    #[test]
+    fn a_comma_before_the_negation_does_not_break_it() {
+        let a = article(&[
+            "“The old ferry was slow, and the new timetable is not acceptable,” Tom Vale said.",
+        ])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+        .quote(
+            "tom-vale",
+            QuoteKind::Direct,
+            "The old ferry was slow, and the new timetable is not acceptable,",
+        );
+        let got = read(&a);
+        assert!(got[0].starts_with("tom-vale negative"), "{got:?}");
     }
 
     #[test]
