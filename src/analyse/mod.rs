@@ -15,6 +15,7 @@ pub mod cues;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod positions;
+mod positions_holder;
 mod positions_subject;
 pub mod quotes;
 pub mod sentences;

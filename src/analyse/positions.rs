@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::gazetteer::{self, Place};
+use super::positions_holder;
 use super::positions_subject::Subjects;
 use super::sentences::Para;
 use super::stance::{CueFinder, Hit};
@@ -52,6 +53,13 @@ pub fn derive(title: &str, paras: &[Para], actors: &[Actor], quotes: &[Quote]) -
     let topics = OnceCell::new();
     let subjects = Subjects::new(title, actors);
     for f in &mut found {
+        if actors
+            .get(f.actor)
+            .is_some_and(positions_holder::is_description)
+            && let Some(person) = positions_holder::described(&index, f.pos, f.byte)
+        {
+            f.actor = person;
+        }
         if let Target::Text(t) = &f.target
             && let Some(topic) = topics
                 .get_or_init(|| Topics::new(title, paras))
@@ -345,5 +353,48 @@ mod tests {
             .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
         let got = lines(&a.positions());
         assert!(got.iter().all(|l| !l.starts_with("reuters")), "{got:?}");
+    }
+}
+
+#[cfg(test)]
+mod holder_tests {
+    use super::sketch::{article, lines};
+    use crate::model::{ActorKind, QuoteKind};
+
+    #[test]
+    fn a_paragraph_of_quotation_goes_on_in_the_last_speaker_s_voice() {
+        let a = article(&[
+            "“The toll is here to stay,” Tom Vale said.",
+            "“Any delay would be a disgrace.”",
+        ])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+        .quote("tom-vale", QuoteKind::Direct, "The toll is here to stay,")
+        .quote(
+            "nobody",
+            QuoteKind::Direct,
+            "Any delay would be a disgrace.",
+        );
+        let mut a = a;
+        a.quotes[1].speaker = None;
+        let got = lines(&a.positions());
+        assert!(
+            got.iter().any(|l| l.starts_with("tom-vale negative")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_party_and_place_description_holds_for_the_person_before_it() {
+        let a = article(&[
+            "Rep. Ann Kolb spoke to the council on Monday.",
+            "The Ohio Democrat criticized the toll plan.",
+        ])
+        .actor("ann-kolb", ActorKind::Person, &["Ann Kolb"])
+        .actor("ohio-democrat", ActorKind::Person, &["Ohio Democrat"]);
+        let got = lines(&a.positions());
+        assert_eq!(
+            got,
+            ["ann-kolb negative the toll plan | criticized the toll plan"]
+        );
     }
 }

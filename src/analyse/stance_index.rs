@@ -85,6 +85,7 @@ impl<'a> ArticleIndex<'a> {
         for (q, quote) in quotes.iter().enumerate() {
             index.add_voices(quote, q, &offsets);
         }
+        index.carry_speakers();
         index.genders = actors
             .iter()
             .enumerate()
@@ -153,6 +154,34 @@ impl<'a> ArticleIndex<'a> {
                     quote: q,
                     kind: quote.kind,
                 });
+            }
+        }
+    }
+
+    /// A paragraph that is nothing but a quotation with no one named as its
+    /// speaker goes on in the voice of the quotation just before it: news
+    /// gives a speaker once and lets the next paragraph of quotation run on
+    /// (“The fix is in,” she said. / “There is no one else in the race.”).
+    fn carry_speakers(&mut self) {
+        for pos in 1..self.voices.len() {
+            let text = self.paras[pos].text;
+            let [voice] = self.voices[pos].as_mut_slice() else {
+                continue;
+            };
+            let whole = text[..voice.start].trim().chars().count() <= 1
+                && text[voice.end..].trim().chars().count() <= 1;
+            if voice.speaker.is_some() || voice.kind != QuoteKind::Direct || !whole {
+                continue;
+            }
+            let before = self.voices[pos - 1]
+                .iter()
+                .rev()
+                .find(|v| v.kind == QuoteKind::Direct)
+                .and_then(|v| v.speaker);
+            if let Some(speaker) = before
+                && let Some(v) = self.voices[pos].first_mut()
+            {
+                v.speaker = Some(speaker);
             }
         }
     }
