@@ -10,6 +10,15 @@ use crate::model::{Actor, ActorKind};
 /// story is about.
 const TITLE_WEIGHT: usize = 3;
 
+/// How much a mention counts, in halves, by the kind of actor: a story is
+/// about people more often than about the country or body it is set in.
+fn mention_weight(kind: ActorKind) -> usize {
+    match kind {
+        ActorKind::Person => 3,
+        _ => 2,
+    }
+}
+
 /// The least number of mentions that makes an actor a subject: one passing
 /// mention is not what a story is about.
 const MIN_MENTIONS: usize = 2;
@@ -29,7 +38,8 @@ impl Subjects {
             .filter(|(_, a)| a.kind != ActorKind::Other && a.mentions.len() >= MIN_MENTIONS)
             .map(|(i, a)| {
                 let titled = names_of(a).any(|n| names_in(title, n));
-                (i, a.mentions.len() + usize::from(titled) * TITLE_WEIGHT)
+                let weight = a.mentions.len() * mention_weight(a.kind);
+                (i, weight + usize::from(titled) * TITLE_WEIGHT * 2)
             })
             .collect();
         // most prominent first; on a tie, the one the actor list gives first
@@ -106,6 +116,16 @@ mod tests {
         ];
         let s = Subjects::new("Harbour Board raises ferry fares", &actors);
         assert_eq!(s.for_holder(0), Some(1));
+    }
+
+    #[test]
+    fn people_count_more_than_places() {
+        let actors = [
+            actor("Freedonia", ActorKind::Country, 5),
+            actor("Ada Quell", ActorKind::Person, 4),
+        ];
+        let s = Subjects::new("Ferry fares rise again", &actors);
+        assert_eq!(s.for_holder(9), Some(1));
     }
 
     #[test]

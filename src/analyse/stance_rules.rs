@@ -12,7 +12,7 @@ use super::positions::polarity_of;
 use super::stance::{CueKind, Hit, Token, is_contracted_negation, is_quote, is_word};
 use super::stance_index::{ArticleIndex, Gender, Voice};
 use super::stance_summary::{MAX_WORDS, clause_around, join, phrase};
-use crate::model::{ActorKind, Polarity};
+use crate::model::{ActorKind, Polarity, QuoteKind};
 
 /// An actor's mention inside the sentence: tokens `first..end`.
 #[derive(Debug, Clone, Copy)]
@@ -353,6 +353,14 @@ impl SentenceView<'_> {
             .find(|q| q.start <= t.start && t.end <= q.end)
     }
 
+    /// Is token `k` in a speaker's own words (a direct or partial quotation,
+    /// where "he" and "him" are seen from the speaker), rather than in
+    /// reported speech told by the writer?
+    fn in_own_words(&self, k: usize) -> bool {
+        self.voice_at(k)
+            .is_some_and(|q| q.kind != QuoteKind::Indirect)
+    }
+
     /// The mention whose last token is `k`.
     fn mention_ending(&self, k: usize) -> Option<&MentionAt> {
         self.mentions.iter().find(|m| m.end == k + 1)
@@ -579,7 +587,7 @@ fn attached_holder(v: &SentenceView, _ix: &ArticleIndex, m: &MentionAt) -> usize
 /// stands for (`w` is the word in lower case).
 fn named_by(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<usize> {
     let at = v.tokens[k].start;
-    let quoted = v.voice_at(k).is_some();
+    let quoted = v.in_own_words(k);
     if one_of(w, &["i", "we"]) {
         return v.voice_at(k).and_then(|q| q.speaker);
     }
@@ -668,8 +676,11 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     if k >= n {
         return (Target::None, k);
     }
-    if v.is(k, &["him", "her", "them"]) && v.voice_at(k).is_none() {
-        let named = named_by(v, ix, k, if v.is(k, &["them"]) { "they" } else { "he" });
+    // "him", "them", and "his plan", "their demand": a stance on what
+    // someone wants is a stance on them
+    if v.is(k, &["him", "her", "them", "his", "their"]) && !v.in_own_words(k) {
+        let plural = v.is(k, &["them", "their"]);
+        let named = named_by(v, ix, k, if plural { "they" } else { "he" });
         let who = if v.is(k, &["her"]) {
             ix.last_before(v.pos, v.tokens[k].start, |a| {
                 ix.kind(a) == ActorKind::Person && ix.genders.get(a) != Some(&Gender::Male)
@@ -677,7 +688,17 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
         } else {
             named
         };
-        return (who.map_or(Target::None, Target::Actor), k + 1);
+        let end = if v.is(k, &["his", "their"]) {
+            phrase_end(v, k)
+        } else {
+            k + 1
+        };
+        if let Some(who) = who {
+            return (Target::Actor(who), end);
+        }
+        if end == k + 1 {
+            return (Target::None, end);
+        }
     }
     let stop = phrase_end(v, k);
     let mut j = k;
@@ -1670,6 +1691,19 @@ mod tests {
             );
         let got = read(&a);
         assert!(got[0].starts_with("tom-vale positive"), "{got:?}");
+    }
+
+    #[test]
+    fn a_stance_on_his_demand_is_a_stance_on_him() {
+        let a = article(&[
+            "Mayor Tom Vale asked for more money. The City Council rejected his demand.",
+        ])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+        .actor("council", ActorKind::Organization, &["City Council"]);
+        assert_eq!(
+            read(&a),
+            ["council negative tom-vale | rejected his demand"]
+        );
     }
 
     #[test]
