@@ -705,9 +705,9 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     while j < stop && v.mention_starting(j).is_none() && v.is(j, DETERMINERS) {
         j += 1;
     }
-    if let Some(m) = v.mention_starting(j)
-        && !v.possessive(m)
-    {
+    // "the union" and "the union's demand" alike: a stance on what someone
+    // wants is a stance on them
+    if let Some(m) = v.mention_starting(j) {
         return (Target::Actor(m.actor), stop.max(m.end));
     }
     let text = join(v.text, &v.tokens[k..stop]);
@@ -1703,6 +1703,17 @@ mod tests {
         assert_eq!(
             read(&a),
             ["council negative tom-vale | rejected his demand"]
+        );
+    }
+
+    #[test]
+    fn a_stance_on_someone_s_plan_is_a_stance_on_them() {
+        let a = article(&["The City Council rejected Tom Vale's toll plan."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("council", ActorKind::Organization, &["City Council"]);
+        assert_eq!(
+            read(&a),
+            ["council negative tom-vale | rejected Tom Vale's toll plan"]
         );
     }
 

@@ -143,20 +143,23 @@ pub fn phrase(
     join(text, &tokens[a..b])
 }
 
-/// Tokens joined as text: one space between words, none before closing
-/// punctuation, quotation marks left out.
+/// Tokens joined as text, spaced as they are written ("Vale's plan",
+/// "U.S.-made"), quotation marks left out.
 pub fn join(text: &str, tokens: &[Token]) -> String {
     let mut out = String::new();
+    let mut last_end: Option<usize> = None;
     for t in tokens {
-        let s = &text[t.start..t.end];
         if is_quote(t) {
             continue;
         }
-        let tight = !is_word(t) && matches!(s, "," | ";" | ":" | "." | "!" | "?" | ")" | "]");
-        if !out.is_empty() && !tight && !out.ends_with(['(', '[']) {
+        let spaced = last_end
+            .and_then(|e| text.get(e..t.start))
+            .is_some_and(|gap| gap.contains(char::is_whitespace));
+        if spaced && !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(s);
+        out.push_str(&text[t.start..t.end]);
+        last_end = Some(t.end);
     }
     out
 }
@@ -166,6 +169,15 @@ mod tests {
     use super::*;
     fn toks(text: &str) -> Vec<Token> {
         crate::analyse::sentences::tokenize(text)
+    }
+
+    #[test]
+    fn words_are_spaced_as_written() {
+        let text = "He rejected Vale’s “fair” U.S.-made plan (again).";
+        assert_eq!(
+            join(text, &toks(text)),
+            "He rejected Vale’s fair U.S.-made plan (again)."
+        );
     }
 
     #[test]
