@@ -369,6 +369,21 @@ mod tests {
     }
 
     #[test]
+    fn shame_and_frustration_count_against() {
+        let c = cues_of("I would be ashamed, and that is not right.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.1, x.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("ashamed", CueKind::Eval, -1),
+                ("not right", CueKind::Eval, -1)
+            ]
+        );
+        let c = cues_of("The union is frustrated over the timetable.");
+        assert_eq!(c, [("frustrated over".to_string(), CueKind::Act, -1)]);
+    }
+
+    #[test]
     fn capitalised_verbs_are_names() {
         let c = cues_of("They met Praise Adeyemi.");
         assert!(c.is_empty(), "{c:?}");

@@ -1016,7 +1016,11 @@ fn say_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
     } else {
         joint_holders(v, holder, hit.first)
     };
-    for mut j in judge_parts(v, ix, holder, lo, hi) {
+    let mut parts = judge_parts(v, ix, holder, lo, hi);
+    if parts.is_empty() && !according {
+        parts.extend(leaning_report(v, ix, h, holder, hi));
+    }
+    for mut j in parts {
         if hit.cue.polarity < 0 && j.polarity != Polarity::Positive {
             j.polarity = Polarity::Negative;
             j.stance = hit.cue.stance;
@@ -1030,6 +1034,42 @@ fn say_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         }
         out.push(found);
     }
+}
+
+/// A report whose verb leans one way while its words say nothing on their
+/// own ("she complained that the board hid its findings"): the verb's lean,
+/// towards the first actor the report names.
+fn leaning_report(
+    v: &SentenceView,
+    ix: &ArticleIndex,
+    h: usize,
+    holder: usize,
+    hi: usize,
+) -> Option<Judgement> {
+    let hit = v.hits[h];
+    if hit.cue.polarity == 0 || v.negated(h) {
+        return None;
+    }
+    let target = v
+        .mentions
+        .iter()
+        .find(|m| m.first >= hit.end && m.end <= hi && m.actor != holder)
+        .map(|m| Target::Actor(m.actor))
+        .or_else(|| referred_person(v, ix, holder, (hit.end, hi)).map(Target::Actor))
+        .unwrap_or(Target::None);
+    Some(Judgement {
+        byte: v.tokens[hit.first].start,
+        polarity: polarity_of(i32::from(hit.cue.polarity)),
+        stance: hit.cue.stance,
+        target,
+        summary: phrase(
+            v.text,
+            v.tokens,
+            (hit.first, hi),
+            (hit.first, hit.end),
+            MAX_WORDS,
+        ),
+    })
 }
 
 /// A quotation with a known speaker: the speaker's stance read from the
@@ -1714,6 +1754,19 @@ mod tests {
         assert_eq!(
             read(&a),
             ["council negative tom-vale | rejected Tom Vale's toll plan"]
+        );
+    }
+
+    #[test]
+    fn a_complaint_with_plain_words_still_leans_against() {
+        let a = article(&["Tom Vale complained that the City Council hid its findings."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("council", ActorKind::Organization, &["City Council"]);
+        let got = read(&a);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].starts_with("tom-vale negative council | complained"),
+            "{got:?}"
         );
     }
 
