@@ -1303,7 +1303,7 @@ fn judged_target(
         .filter(|m| m.first >= lo && m.end <= hi && !is_holder(m.actor))
         .min_by_key(|m| {
             let outside = m.end <= a || m.first >= b;
-            let place = ix.kind(m.actor) == ActorKind::Country;
+            let place = target_rank(ix.kind(m.actor));
             let distance = if m.first >= hit.end {
                 m.first - hit.end
             } else {
@@ -1314,6 +1314,17 @@ fn judged_target(
         .map(|m| Target::Actor(m.actor))
         .or_else(|| referred_person(v, ix, holder, (lo, hi)).map(Target::Actor))
         .unwrap_or(Target::None)
+}
+
+/// How readily an actor named near a cue is what the stance is about:
+/// people first, then organisations, places last ("Kolb said the council
+/// let Ohio down" is about the council before Ohio).
+fn target_rank(kind: ActorKind) -> u8 {
+    match kind {
+        ActorKind::Person => 0,
+        ActorKind::Organization | ActorKind::Group => 1,
+        ActorKind::Country | ActorKind::Other => 2,
+    }
 }
 
 /// What an evaluative word is said of: the subject before its linking
@@ -1768,6 +1779,21 @@ mod tests {
             got[0].starts_with("tom-vale negative council | complained"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_body_named_near_a_cue_comes_before_a_place() {
+        let a = article(&["“The City Council and Ohio handled this badly,” Tom Vale said."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("council", ActorKind::Organization, &["City Council"])
+            .actor("ohio", ActorKind::Country, &["Ohio"])
+            .quote(
+                "tom-vale",
+                QuoteKind::Direct,
+                "The City Council and Ohio handled this badly,",
+            );
+        let got = read(&a);
+        assert!(got[0].starts_with("tom-vale negative council"), "{got:?}");
     }
 
     #[test]
