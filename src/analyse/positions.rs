@@ -115,7 +115,7 @@ fn assemble(
         let (Some(actor), Some(paragraph)) = (actors.get(f.actor), paras.get(f.pos)) else {
             continue;
         };
-        if reports_only(actor) {
+        if reports_only(actor) || is_chamber(actor) {
             continue;
         }
         // a stance whose sentence names nothing it is about is about what
@@ -157,6 +157,41 @@ fn names_a_thing(text: &str) -> bool {
         .next()
         .is_some_and(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)));
     opens && words.count() < THING_WORDS
+}
+
+/// Whole legislatures and their chambers: what one "passed" or "blocked" is
+/// the outcome of its members' votes, not a stance of its own.
+const CHAMBERS: &[&str] = &[
+    "Congress",
+    "Senate",
+    "House",
+    "House of Representatives",
+    "House of Commons",
+    "House of Lords",
+    "Parliament",
+    "National Assembly",
+    "Bundestag",
+    "Duma",
+    "State Duma",
+    "Knesset",
+    "Legislature",
+];
+
+/// Is the actor a whole legislature or one of its chambers ("the Senate",
+/// "U.S. Senate", "Congress")?
+fn is_chamber(actor: &Actor) -> bool {
+    if actor.kind != ActorKind::Organization {
+        return false;
+    }
+    let name = actor
+        .name
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let name = ["U.S. ", "US ", "United States ", "European "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    CHAMBERS.iter().any(|c| c.eq_ignore_ascii_case(name))
 }
 
 /// Is the actor a news outlet, whose reports carry other people's stances
@@ -344,6 +379,16 @@ mod tests {
             got,
             ["tom-vale negative the new timetable | criticized the new timetable"]
         );
+    }
+
+    #[test]
+    fn a_chamber_votes_but_holds_no_stance_of_its_own() {
+        let a = article(&["The Senate rejected the toll bill, and Tom Vale criticized it."])
+            .actor("senate", ActorKind::Organization, &["Senate"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = lines(&a.positions());
+        assert!(got.iter().all(|l| !l.starts_with("senate")), "{got:?}");
+        assert!(got.iter().any(|l| l.starts_with("tom-vale")), "{got:?}");
     }
 
     #[test]
