@@ -982,7 +982,8 @@ fn content_after(
             }
         }
         CueClass::Evaluate => {
-            if i < s1 && p.has(i, lexicon::PREPOSITION) && p.lower(i) != "for" {
+            // a verb that ends its sentence judges nothing named
+            if i >= s1 || p.has(i, lexicon::PREPOSITION) && p.lower(i) != "for" {
                 return None;
             }
             // "endorsed Ruiz on Tuesday": the time is the verb's, not the
@@ -994,7 +995,7 @@ fn content_after(
                     j
                 }
             });
-            trim_to(p, i, end.max(i + 1), evaluated_min(p, i))
+            trim_to(p, i, end.max(i + 1).min(s1), evaluated_min(p, i))
         }
         CueClass::Speech | CueClass::Thought | CueClass::Evidence => {
             let verb_soon = (i + 1..(i + 6).min(s1))
@@ -2297,6 +2298,20 @@ mod tests {
         assert_eq!(q.speaker_text.as_deref(), Some("The teachers union"));
         let (q, _) = find(&a, "to comment");
         assert_eq!(q.cue.as_deref(), Some("declined"));
+    }
+
+    #[test]
+    fn a_verb_that_judges_at_the_end_of_a_paragraph_takes_nothing() {
+        // the verb is the paragraph's last word or the one before it
+        for text in [
+            "The union endorsed",
+            "Ann Ko opposed",
+            "Mayor Ann Ko hits out again at Sen. Lee and the ‘failing’ board he runs, says parents have thanked her",
+            "Ko lashes out at Lee, says parents have thanked her",
+        ] {
+            let a = article(text);
+            assert!(a.quotes.iter().all(|q| !q.text.is_empty()), "{text}");
+        }
     }
 
     #[test]
