@@ -174,7 +174,7 @@ fn responsiveness(lib: &mut Library) {
     );
     let t = Instant::now();
     let mut actors = ActorsScreen::new(lib, Scope::All, 120, 40);
-    draw(|f| actors_view::view(&actors, lib, f));
+    draw(|f| actors_view::view(&actors, lib, &Default::default(), f));
     println!(
         "  actors screen: first draw {:.0} ms (merge on a thread)",
         ms(t.elapsed())
@@ -183,7 +183,7 @@ fn responsiveness(lib: &mut Library) {
         std::thread::sleep(Duration::from_millis(5));
         actors.refresh(lib);
     }
-    draw(|f| actors_view::view(&actors, lib, f));
+    draw(|f| actors_view::view(&actors, lib, &Default::default(), f));
     println!(
         "  actors screen: merged and drawn after {:.0} ms",
         ms(t.elapsed())
@@ -239,7 +239,7 @@ fn failed(lib: &Library) -> usize {
 }
 
 fn draw_library(screen: &LibraryScreen, lib: &Library) {
-    draw(|f| library_view::view(screen, lib, f));
+    draw(|f| library_view::view(screen, lib, &Default::default(), f));
 }
 
 fn draw(f: impl FnOnce(&mut ratatui::Frame)) {

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use dossier::tui::theme::ColorChoice;
-use dossier::tui::{Exit, Options as ReaderOptions};
+use dossier::tui::{Exit, Opening, Options as ReaderOptions};
 use dossier::{export, library};
 
 /// A keyboard-driven terminal reader for saved news articles: cleaned text
@@ -18,7 +18,8 @@ use dossier::{export, library};
 #[derive(Parser, Debug)]
 #[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// Articles and folders to open (default: ./articles, else the data folder).
+    /// Articles and folders to open (default: ./articles, else the data
+    /// folder). One folder opens its library; files open in the reader.
     paths: Vec<PathBuf>,
     /// Scroll with the mouse wheel and select with clicks.
     #[arg(long)]
@@ -172,21 +173,57 @@ fn export_folder(path: &Path, format: Format, width: usize) -> ExitCode {
     }
 }
 
+/// One folder (or none: the default one) opens the library's list; files,
+/// or several paths, open in the reader one after another.
 fn run_reader(paths: Vec<PathBuf>, options: ReaderOptions) -> ExitCode {
-    let paths = if paths.is_empty() {
-        match library::default_folder() {
-            Ok(p) => vec![p],
+    let folder = match paths.as_slice() {
+        [] => match library::default_folder() {
+            Ok(p) => Some(p),
             Err(e) => {
                 fail(e);
                 return ExitCode::from(1);
             }
-        }
-    } else {
-        paths
+        },
+        [one] if one.is_dir() => Some(one.clone()),
+        _ => None,
     };
+    if folder.is_some()
+        && let Err(e) = dossier::tui::check_terminal()
+    {
+        // before the library starts analysing the folder for nothing
+        fail(format_args!("terminal: {e}"));
+        return ExitCode::from(1);
+    }
+    let opening = match folder {
+        Some(root) => match library::Library::open(&root, &library::Places::from_env()) {
+            Ok(lib) => Opening::Folder(Box::new(lib)),
+            Err(e) => {
+                fail(e);
+                return ExitCode::from(1);
+            }
+        },
+        None => match load_files(&paths) {
+            Some((articles, errors)) => Opening::Articles { articles, errors },
+            None => return ExitCode::from(1),
+        },
+    };
+    match dossier::tui::open(opening, options) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        // the shell's convention for a process ended by a signal
+        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        Err(e) => {
+            fail(format_args!("terminal: {e}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Read and analyse the articles of `paths` (folders' files included);
+/// the problems as lines. `None` (reported) when no article could be read.
+fn load_files(paths: &[PathBuf]) -> Option<(Vec<dossier::Article>, Vec<String>)> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for p in &paths {
+    for p in paths {
         if p.is_dir() {
             match library::scan(p) {
                 Ok(scan) => {
@@ -217,15 +254,7 @@ fn run_reader(paths: Vec<PathBuf>, options: ReaderOptions) -> ExitCode {
                 .collect();
             fail(format_args!("{}: no articles found", shown.join(", ")));
         }
-        return ExitCode::from(1);
+        return None;
     }
-    match dossier::tui::run(articles, errors, options) {
-        Ok(Exit::Quit) => ExitCode::SUCCESS,
-        // the shell's convention for a process ended by a signal
-        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
-        Err(e) => {
-            fail(format_args!("terminal: {e}"));
-            ExitCode::from(1)
-        }
-    }
+    Some((articles, errors))
 }

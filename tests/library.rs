@@ -330,8 +330,10 @@ fn files_added_changed_or_removed_while_open_show_after_a_rescan() {
     std::fs::remove_file(&senate).expect("remove");
     lib.rescan();
     assert!(lib.wait_idle(WAIT));
-    // the Idle of the rescan may come after the first wait; wait for it
-    for _ in 0..100 {
+    // the Idle of the rescan may come after the first wait; wait for the
+    // new file's analysis (a debug build on a loaded machine is slow)
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
         if lib
             .entries()
             .iter()

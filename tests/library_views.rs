@@ -11,6 +11,7 @@ use dossier::library::read::ReadMarks;
 use dossier::library::{Digest, Library, Listing, Status, dates};
 use dossier::model::{ActorKind, Polarity, QuoteKind};
 use dossier::tui::actors_view::{self, ActorsAction, ActorsOutcome, ActorsScreen, Pane, Scope};
+use dossier::tui::keymap::Keymap;
 use dossier::tui::library_view::{self, LibraryAction, LibraryOutcome, LibraryScreen, Sort};
 use dossier::tui::list_keys::{Edit, Nav};
 use ratatui::Terminal;
@@ -153,13 +154,13 @@ fn draw(width: u16, height: u16, f: impl FnOnce(&mut ratatui::Frame)) -> String 
 
 fn library_screen(screen: &LibraryScreen, lib: &Library) -> String {
     draw(screen.width, screen.height, |f| {
-        library_view::view(screen, lib, f)
+        library_view::view(screen, lib, &Keymap::default(), f)
     })
 }
 
 fn actors_screen(screen: &ActorsScreen, lib: &Library) -> String {
     draw(screen.width, screen.height, |f| {
-        actors_view::view(screen, lib, f)
+        actors_view::view(screen, lib, &Keymap::default(), f)
     })
 }
 
@@ -270,18 +271,23 @@ fn keys_map_to_actions_by_mode() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut lib = library();
     let mut screen = LibraryScreen::new(&lib, 100, 12);
+    let keymap = Keymap::default();
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     assert_eq!(
-        screen.action_for(&key(KeyCode::Char('q'))),
+        screen.action_for(&keymap, &key(KeyCode::Char('q'))),
         Some(LibraryAction::Quit)
+    );
+    assert_eq!(
+        screen.action_for(&keymap, &key(KeyCode::Char('a'))),
+        Some(LibraryAction::ArticleActors)
     );
     screen.update(&mut lib, LibraryAction::Filter(Edit::Start));
     assert_eq!(
-        screen.action_for(&key(KeyCode::Char('q'))),
+        screen.action_for(&keymap, &key(KeyCode::Char('q'))),
         Some(LibraryAction::Filter(Edit::Type('q')))
     );
     assert_eq!(
-        screen.action_for(&key(KeyCode::Esc)),
+        screen.action_for(&keymap, &key(KeyCode::Esc)),
         Some(LibraryAction::Filter(Edit::Clear))
     );
 }
@@ -331,7 +337,8 @@ fn one_actor_article_by_article_and_enter_opens_at_the_quote() {
         screen.update(&lib, ActorsAction::Enter),
         ActorsOutcome::Open {
             entry: 0,
-            paragraph: 1
+            paragraph: 1,
+            actor: Some(1)
         }
     );
     assert_eq!(screen.update(&lib, ActorsAction::Back), ActorsOutcome::Stay);
@@ -407,4 +414,366 @@ fn long_lists_scroll_with_the_selection() {
     actors.update(&actors_lib, ActorsAction::Nav(Nav::Bottom));
     let last = actors.selected_actor().expect("actor").name.clone();
     assert!(actors_screen(&actors, &actors_lib).contains(&last));
+}
+
+// ---- the pages together: the app opened on a folder ----
+
+mod common;
+
+use dossier::tui::keymap::Page;
+use dossier::tui::{Action, App, Settings};
+
+/// The bundled articles as a library, from their exports frozen in
+/// `tests/fixtures/library/` (read back as they are, never re-analysed), so
+/// that these screens change only when the pages do; shown as `articles`
+/// whatever the checkout's path.
+fn bundled_library() -> Library {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/library/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let entries = names
+        .iter()
+        .map(|name| {
+            let path = dir.join(name);
+            let article = dossier::load(&path).expect("a frozen export loads");
+            let listing = Listing {
+                path,
+                rel: name.clone(),
+                size: 1000,
+                // one fixed file time: the order is the articles' own
+                mtime_ns: 1_704_067_200 * 1_000_000_000,
+                problem: None,
+            };
+            (listing, Status::Analysed(Arc::new(Digest::of(&article))))
+        })
+        .collect();
+    Library::from_entries(Path::new("articles"), entries, ReadMarks::default())
+}
+
+fn library_app(width: u16, height: u16) -> App {
+    let positions = dossier::tui::state::Positions::in_memory();
+    let mut app = App::with_library(
+        bundled_library(),
+        Vec::new(),
+        width,
+        height,
+        Settings::default(),
+        positions,
+    );
+    app.tick();
+    app
+}
+
+fn lib_action(a: LibraryAction) -> Action {
+    Action::Library(a)
+}
+
+fn shelf(app: &App) -> &dossier::tui::shelf::Shelf {
+    app.shelf.as_deref().expect("a library")
+}
+
+fn type_filter(app: &mut App, text: &str) {
+    app.update(lib_action(LibraryAction::Filter(Edit::Start)));
+    for c in text.chars() {
+        app.update(lib_action(LibraryAction::Filter(Edit::Type(c))));
+    }
+    app.update(lib_action(LibraryAction::Filter(Edit::Accept)));
+}
+
+#[test]
+fn a_folder_opens_on_the_list_and_an_article_comes_back_to_it_as_it_was() {
+    let mut app = library_app(100, 30);
+    assert_eq!(app.page, Page::Library);
+    type_filter(&mut app, "a");
+    app.update(lib_action(LibraryAction::Nav(Nav::Down(1))));
+    let rows = shelf(&app).list.rows().to_vec();
+    let chosen = shelf(&app).list.selected_entry().expect("a row");
+    assert!(rows.len() > 1);
+
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(app.page, Page::Article);
+    let title = shelf(&app).library.entries()[chosen].title().to_string();
+    assert_eq!(app.article().title, title);
+    assert!(shelf(&app).library.entries()[chosen].read);
+    // read on: the place is kept for the next time
+    app.update(Action::NextParagraph);
+    app.update(Action::NextParagraph);
+    let current = app.reader.current;
+
+    // q goes back to the list: same filter, same rows, same selection
+    app.update(Action::Quit);
+    assert!(!app.quit);
+    assert_eq!(app.page, Page::Library);
+    let list = &shelf(&app).list;
+    assert_eq!(list.filter.text, "a");
+    assert_eq!(list.rows(), rows);
+    assert_eq!(list.selected_entry(), Some(chosen));
+
+    // opened again, at the place left; Esc with nothing to close also leaves
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(app.reader.current, current);
+    app.update(Action::Back);
+    assert_eq!(app.page, Page::Library);
+    // q on the list quits
+    app.update(lib_action(LibraryAction::Quit));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_next_article_key_follows_the_list() {
+    let mut app = library_app(100, 30);
+    let rows = shelf(&app).list.rows().to_vec();
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(shelf(&app).open, Some(rows[0]));
+    app.update(Action::NextArticle);
+    assert_eq!(shelf(&app).open, Some(rows[1]));
+    assert_eq!(shelf(&app).list.selected_entry(), Some(rows[1]));
+    app.update(Action::PrevArticle);
+    assert_eq!(shelf(&app).open, Some(rows[0]));
+}
+
+/// The seed's row, found by filtering as a user would.
+fn open_seed(app: &mut App) -> usize {
+    type_filter(app, "mercenaries");
+    let entry = shelf(app).list.selected_entry().expect("the seed");
+    assert!(
+        shelf(app).library.entries()[entry]
+            .listing
+            .rel
+            .contains("mali")
+    );
+    entry
+}
+
+#[test]
+fn the_actors_of_an_article_across_the_library_open_an_article_at_a_quote() {
+    let mut app = library_app(120, 40);
+    let seed = open_seed(&mut app);
+    app.update(lib_action(LibraryAction::ArticleActors));
+    assert_eq!(app.page, Page::Actors);
+    let actors = shelf(&app).actors.as_ref().expect("actors page");
+    assert_eq!(actors.scope, Scope::Article(seed));
+    // down to an actor with quotes, its quotes, the first of them
+    let with_quotes = actors
+        .listed()
+        .iter()
+        .position(|a| a.quotes > 0)
+        .expect("an actor who speaks");
+    let name = actors.listed()[with_quotes].name.clone();
+    app.update(Action::Actors(ActorsAction::Nav(Nav::Down(with_quotes))));
+    app.update(Action::Actors(ActorsAction::Enter));
+    app.update(Action::Actors(ActorsAction::Nav(Nav::Down(1))));
+    app.update(Action::Actors(ActorsAction::Enter));
+    assert_eq!(app.page, Page::Article);
+    assert_eq!(shelf(&app).open, Some(seed));
+    // the actor is selected and its quote marked and in view
+    let actor = app.reader.actor.expect("actor selected");
+    assert_eq!(app.article().actors[actor].name, name);
+    let mark = app.reader.mark.first().copied().expect("the quote marked");
+    assert_eq!(app.reader.current, Some(mark.paragraph));
+    // q: back to the actors, then Esc twice: the list
+    app.update(Action::Quit);
+    assert_eq!(app.page, Page::Actors);
+    app.update(Action::Actors(ActorsAction::Back));
+    app.update(Action::Actors(ActorsAction::Back));
+    assert_eq!(app.page, Page::Library);
+    assert_eq!(shelf(&app).list.filter.text, "mercenaries");
+}
+
+#[test]
+fn an_actor_of_the_article_across_the_library_in_a_few_keys() {
+    let mut app = library_app(160, 48);
+    open_seed(&mut app);
+    app.update(lib_action(LibraryAction::Open));
+    // Tab to the Actors panel, down to the first actor, A
+    app.update(Action::FocusNext);
+    app.update(Action::Down(1));
+    let actor = app
+        .reader
+        .chosen_actor()
+        .expect("an actor under the cursor");
+    let name = app.article().actors[actor].name.clone();
+    app.update(Action::ActorAcross);
+    assert_eq!(app.page, Page::Actors);
+    let actors = shelf(&app).actors.as_ref().expect("actors page");
+    assert_eq!(actors.scope, Scope::All);
+    let selected = actors.selected_actor().expect("the actor selected");
+    assert!(
+        selected.name == name || selected.aliases.contains(&name),
+        "{} for {name}",
+        selected.name
+    );
+    assert_eq!(actors.focus, Pane::Timeline);
+    let s = common::screen(&app);
+    assert!(s.contains("Actors across the library"), "{s}");
+    assert!(s.contains(&format!("┌{} · ", selected.name)), "{s}");
+    // Esc: back to the article it came from
+    app.update(Action::Actors(ActorsAction::Back));
+    app.update(Action::Actors(ActorsAction::Back));
+    assert_eq!(app.page, Page::Article);
+}
+
+#[test]
+fn the_list_with_the_selected_article_previewed_at_160x48() {
+    let app = library_app(160, 48);
+    assert!(shelf(&app).preview_of_selection().is_some());
+    insta::assert_snapshot!(common::screen(&app));
+}
+
+#[test]
+fn the_list_without_preview_at_80x24_and_its_help() {
+    let mut app = library_app(80, 24);
+    assert!(shelf(&app).preview_area().is_none());
+    insta::assert_snapshot!("the_list_at_80x24", common::screen(&app));
+    app.update(Action::Help);
+    let s = common::screen(&app);
+    assert!(s.contains("Keys: the library"), "{s}");
+    assert!(
+        s.contains("this article's actors across the library"),
+        "{s}"
+    );
+    insta::assert_snapshot!("the_lists_help_at_80x24", s);
+    app.update(Action::Back);
+    assert!(app.list_help.is_none());
+    assert_eq!(app.page, Page::Library);
+}
+
+#[test]
+fn an_article_opened_from_the_list_at_100x30() {
+    let mut app = library_app(100, 30);
+    open_seed(&mut app);
+    app.update(lib_action(LibraryAction::Open));
+    let s = common::screen(&app);
+    // the status bar: the article's row among the list's, q goes back
+    assert!(s.contains("· 1/1 "), "{s}");
+    assert!(s.contains("q back"), "{s}");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_shows_in_the_list_and_does_not_open() {
+    let entries = vec![(
+        Listing {
+            path: PathBuf::from("/nonexistent/dossier/gone.txt"),
+            rel: "gone.txt".into(),
+            size: 10,
+            mtime_ns: 0,
+            problem: None,
+        },
+        Status::Failed("could not be read: permission denied".into()),
+    )];
+    let lib = Library::from_entries(Path::new("library"), entries, ReadMarks::default());
+    let mut app = App::with_library(
+        lib,
+        Vec::new(),
+        160,
+        48,
+        Settings::default(),
+        dossier::tui::state::Positions::in_memory(),
+    );
+    app.tick();
+    let s = common::screen(&app);
+    // in the row, and in the preview's place
+    assert_eq!(s.matches("permission denied").count(), 2, "{s}");
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(app.page, Page::Library);
+    let s = common::screen(&app);
+    assert!(s.contains("gone.txt"), "{s}");
+}
+
+#[test]
+fn every_page_draws_at_any_size() {
+    for (w, h) in [(1, 1), (10, 3), (40, 12), (119, 29), (120, 30)] {
+        let mut app = library_app(w, h);
+        let _ = common::screen(&app);
+        app.update(lib_action(LibraryAction::AllActors));
+        let _ = common::screen(&app);
+        app.update(Action::Actors(ActorsAction::Enter));
+        app.update(Action::Actors(ActorsAction::Enter));
+        let _ = common::screen(&app);
+        app.update(Action::Resize {
+            width: 160,
+            height: 48,
+        });
+        let _ = common::screen(&app);
+    }
+}
+
+#[test]
+fn keys_and_the_wheel_reach_each_page_through_the_keymap() {
+    use dossier::tui::input::Input;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+    let key = |c| Input::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let mut app = library_app(100, 30);
+    let act = |app: &App, input: &Input| dossier::tui::action_for(app, input);
+    assert_eq!(
+        act(&app, &key(KeyCode::Char('a'))),
+        Some(lib_action(LibraryAction::ArticleActors))
+    );
+    assert_eq!(act(&app, &key(KeyCode::Char('?'))), Some(Action::Help));
+    assert_eq!(
+        act(
+            &app,
+            &Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+        ),
+        Some(Action::Exit)
+    );
+    // while the filter is typed, letters go to it, Ctrl-z still suspends
+    app.update(lib_action(LibraryAction::Filter(Edit::Start)));
+    assert_eq!(
+        act(&app, &key(KeyCode::Char('?'))),
+        Some(lib_action(LibraryAction::Filter(Edit::Type('?'))))
+    );
+    assert_eq!(
+        act(
+            &app,
+            &Input::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL))
+        ),
+        Some(Action::Suspend)
+    );
+    app.update(lib_action(LibraryAction::Filter(Edit::Clear)));
+    // on the article the same key means its own command
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(
+        act(&app, &key(KeyCode::Char('a'))),
+        Some(Action::ToggleScope)
+    );
+    // the wheel, when the mouse is on
+    app.update(Action::Quit);
+    let wheel = Input::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(act(&app, &wheel), None);
+    app.settings.mouse = true;
+    assert_eq!(
+        act(&app, &wheel),
+        Some(lib_action(LibraryAction::Nav(Nav::Down(3))))
+    );
+}
+
+#[test]
+fn an_empty_folder_and_a_filter_that_matches_nothing_say_so() {
+    let empty = Library::from_entries(Path::new("inbox"), Vec::new(), ReadMarks::default());
+    let mut app = App::with_library(
+        empty,
+        Vec::new(),
+        80,
+        24,
+        Settings::default(),
+        dossier::tui::state::Positions::in_memory(),
+    );
+    let s = common::screen(&app);
+    assert!(s.contains("No articles in inbox yet"), "{s}");
+    app.update(lib_action(LibraryAction::Open));
+    assert_eq!(app.page, Page::Library);
+
+    let mut app = library_app(80, 24);
+    type_filter(&mut app, "zqzqzq");
+    let s = common::screen(&app);
+    assert!(s.contains("No article matches “zqzqzq”"), "{s}");
 }

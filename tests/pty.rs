@@ -1,4 +1,5 @@
-//! The real binary in a pseudo-terminal: what a user sees at each step, and
+//! The real binary in a pseudo-terminal: what a user sees at each step (an
+//! article named on the command line, or a folder's library first), and
 //! the terminal given back in its first state however the reader ends
 //! (q, SIGTERM, SIGHUP, SIGINT, a terminal that goes away).
 //!
@@ -52,6 +53,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_STATE_HOME", state.path().join("state"));
         cmd.env("XDG_CONFIG_HOME", state.path().join("config"));
+        cmd.env("XDG_CACHE_HOME", state.path().join("cache"));
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("TMUX");
         let child = pty.slave.spawn_command(cmd).expect("spawn dossier");
@@ -194,6 +196,14 @@ impl Session {
         }
     }
 
+    /// `q`: the program ends with status 0 and the terminal restored.
+    fn quit(&mut self) {
+        self.send("q");
+        assert_eq!(self.wait_exit(), 0);
+        self.wait_for("the main screen", |sc| !sc.alternate_screen());
+        self.assert_restored(false);
+    }
+
     fn saved_positions(&self) -> Option<String> {
         std::fs::read_to_string(self.state.path().join("state/dossier/positions.json")).ok()
     }
@@ -312,10 +322,7 @@ fn a_reading_session_in_a_real_terminal() {
     s.wait_for_text(&format!("/wagner 2/{matches}"));
 
     // quit: the terminal is given back as it was
-    s.send("q");
-    assert_eq!(s.wait_exit(), 0);
-    s.wait_for("the main screen", |sc| !sc.alternate_screen());
-    s.assert_restored(false);
+    s.quit();
     assert!(
         s.saved_positions()
             .is_some_and(|p| p.contains("mali-russian-mercenaries"))
@@ -443,4 +450,86 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     s.wait_for_text("Mali: We need Russian");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+/// A copy of the bundled articles in a temporary folder.
+fn copy_of_articles() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    for e in std::fs::read_dir(from).expect("articles/") {
+        let e = e.expect("entry");
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy");
+    }
+    dir
+}
+
+#[test]
+fn a_folder_opens_its_library_then_an_article_and_back_then_the_actors() {
+    let dir = copy_of_articles();
+    let folder = dir.path().to_string_lossy().into_owned();
+    let mut s = Session::start(&[&folder], 120, 36);
+    // the list, filled in by the background analysis
+    s.wait_for_text("Library:");
+    s.wait_for("every row analysed", |sc| {
+        let t = sc.contents();
+        t.contains("4 of 4 articles") && !t.contains("analysing") && t.contains("Rotterdam")
+    });
+
+    // filter by typing: one row left
+    s.send("/rotter");
+    s.wait_for_text("1 of 4 articles");
+    s.send("\r");
+    s.wait_for_text("filter: rotter");
+
+    // open it: the article page, q goes back
+    s.send("\r");
+    s.wait_for_text("q back");
+    s.wait_for_text("Dock workers halt Rotterdam terminals as wage talks collapse");
+    s.send("jj");
+    s.send("q");
+    s.wait_for("the list again, as it was", |sc| {
+        let t = sc.contents();
+        t.contains("filter: rotter") && t.contains("1 of 4 articles")
+    });
+
+    // its actors across the library, an actor's quotes, and out
+    s.send("a");
+    s.wait_for_text("Actors of “Dock workers halt Rotterdam terminals");
+    s.send("\r");
+    s.wait_for_text("open the article at this quote");
+    s.send("\x1b");
+    s.wait_for_text("Enter its quotes");
+    s.send("\x1b");
+    s.wait_for_text("Library:");
+    s.quit();
+    // the article's place was saved, and the cache filled
+    assert!(
+        s.saved_positions()
+            .is_some_and(|p| p.contains("port-strike-rotterdam"))
+    );
+    assert!(s.state.path().join("cache/dossier").exists());
+}
+
+#[test]
+fn no_arguments_open_the_bundled_library_with_the_first_article_previewed() {
+    let mut s = Session::start(&[], 160, 48);
+    s.wait_for_text("Library: articles");
+    // the selected article's cleaned text beside its three panels
+    s.wait_for("the preview's panels", |sc| {
+        let t = sc.contents();
+        t.contains("Actors ") && t.contains("Quotes ") && t.contains("Positions ")
+    });
+    s.quit();
+}
+
+#[test]
+fn sigterm_on_the_library_restores_the_terminal() {
+    let dir = copy_of_articles();
+    let folder = dir.path().to_string_lossy().into_owned();
+    let mut s = Session::start(&["--mouse", &folder], 80, 24);
+    s.wait_for_text("Library:");
+    s.signal("TERM");
+    assert_eq!(s.wait_exit(), 128 + 15);
+    s.wait_for("the main screen", |sc| !sc.alternate_screen());
+    s.assert_restored(true);
 }

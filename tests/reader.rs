@@ -689,3 +689,23 @@ fn a_long_article_opens_scrolls_and_finds() {
     });
     let _ = screen(&app);
 }
+
+#[test]
+fn the_readme_names_every_command_and_its_pages_keys() {
+    let readme = include_str!("../README.md");
+    for command in dossier::tui::keymap::Command::all() {
+        assert!(
+            readme.contains(&format!("`{}`", command.name())),
+            "README does not name {}",
+            command.name()
+        );
+    }
+    // the three pages have their keys tables
+    for head in [
+        "| key | library |",
+        "| key | article |",
+        "| key | actors across the library |",
+    ] {
+        assert!(readme.contains(head), "{head}");
+    }
+}

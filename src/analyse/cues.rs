@@ -118,4 +118,13 @@ mod tests {
         assert_eq!(cue("vowed").map(|c| c.class), Some(CueClass::Intent));
         assert_eq!(cue("praised").map(|c| c.class), Some(CueClass::Evaluate));
     }
+
+    #[test]
+    fn echoes_chants_and_preferences() {
+        // "she echoed the governor", "the crowd chanted …", "voters preferred Ruiz"
+        assert_eq!(cue("echoed").map(|c| c.lemma), Some("echo"));
+        assert_eq!(cue("chanted").map(|c| c.class), Some(CueClass::Speech));
+        assert_eq!(cue("preferred").map(|c| c.class), Some(CueClass::Evaluate));
+        assert_eq!(cue("implies").map(|c| c.lemma), Some("imply"));
+    }
 }

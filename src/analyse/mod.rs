@@ -6,7 +6,7 @@
 //! [`sentences`] cuts paragraphs into tokens and sentences, [`actors`]
 //! finds who is named, [`quotes`] finds who said what (resolving speakers
 //! with [`coref`]), [`affiliation`] says whom each person speaks for, and
-//! [`positions`] reads stances from the quotes.
+//! [`positions`] reads stances from quotes, reports and narrative sentences.
 
 pub mod actors;
 pub mod affiliation;
@@ -15,8 +15,15 @@ pub mod cues;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod positions;
+mod positions_holder;
+mod positions_subject;
 pub mod quotes;
 pub mod sentences;
+mod stance;
+mod stance_index;
+mod stance_rules;
+mod stance_summary;
+mod stance_topics;
 pub mod version;
 
 use crate::clean::Document;
@@ -24,8 +31,9 @@ use crate::model::{Actor, Article, Quote, SCHEMA};
 
 /// Analyse a cleaned document.
 pub fn analyse(doc: &Document) -> Article {
-    let (actors, quotes) = actors_and_quotes(doc);
-    let positions = positions::derive(&actors, &quotes);
+    let paras = sentences::split_document(&doc.paragraphs);
+    let (actors, quotes) = read_actors_and_quotes(&paras);
+    let positions = positions::derive(&doc.title, &paras, &actors, &quotes);
     Article {
         schema: SCHEMA.to_string(),
         source: doc.source.clone(),
@@ -43,10 +51,14 @@ pub fn analyse(doc: &Document) -> Article {
 
 /// The actors and quotes of a document, speakers resolved to actor ids.
 pub fn actors_and_quotes(doc: &Document) -> (Vec<Actor>, Vec<Quote>) {
-    let paras = sentences::split_document(&doc.paragraphs);
-    let mut set = actors::extract(&paras);
-    let reported = quotes::extract(&paras, &mut set);
-    affiliation::from_context(&paras, &mut set, &reported);
+    read_actors_and_quotes(&sentences::split_document(&doc.paragraphs))
+}
+
+/// The actors and quotes of paragraphs already cut into sentences.
+fn read_actors_and_quotes(paras: &[sentences::Para]) -> (Vec<Actor>, Vec<Quote>) {
+    let mut set = actors::extract(paras);
+    let reported = quotes::extract(paras, &mut set);
+    affiliation::from_context(paras, &mut set, &reported);
     let ids = set.ids();
     let quotes = reported
         .into_iter()
@@ -55,5 +67,5 @@ pub fn actors_and_quotes(doc: &Document) -> (Vec<Actor>, Vec<Quote>) {
             ..r.quote
         })
         .collect();
-    (set.to_actors(&paras, &ids), quotes)
+    (set.to_actors(paras, &ids), quotes)
 }

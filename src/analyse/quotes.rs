@@ -111,8 +111,9 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
             });
         }
         found[start..].sort_by_key(|f| (f.content.start, f.kind != QuoteKind::Indirect));
+        continue_apostrophe_quotes(p, &mut found[start..]);
     }
-    attribute_by_paragraph(paras, &mut found);
+    attribute_by_paragraph(paras, &marks, &mut found);
     let found = join_runs(paras, found);
     resolve(paras, &marks, actors, found)
 }
@@ -274,6 +275,10 @@ fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<At
     }
     for s in &p.sentences {
         let (s0, s1) = (s.tokens.start, s.tokens.end);
+        if let Some(a) = in_a_document(p, pi, s0, s1) {
+            out.push(a);
+            continue;
+        }
         let mut main_source: Option<Phrase> = None;
         let mut k = s0;
         while k < s1 {
@@ -368,15 +373,59 @@ fn transcript_line(p: &Para, pi: usize) -> Option<Attribution> {
     })
 }
 
+/// Documents whose findings a sentence reports ("In a poll released
+/// Sunday, …").
+const DOCUMENTS: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "tally",
+    "average", "ranking", "audit", "review", "video", "footage", "filing", "filings", "records",
+    "memo", "data",
+];
+
+/// "In a poll released Sunday, most voters …": a sentence that opens with
+/// a document before a comma reports what the document found, unless a
+/// verb of speech in the rest names a speaker of its own.
+fn in_a_document(p: &Para, pi: usize, s0: usize, s1: usize) -> Option<Attribution> {
+    if p.lower(s0) != "in" {
+        return None;
+    }
+    let comma = (s0 + 1..s1.min(s0 + 20)).find(|&i| p.is(i, ','))?;
+    if !(s0 + 1..comma).any(|i| DOCUMENTS.contains(&p.lower(i))) {
+        return None;
+    }
+    if (comma..s1)
+        .any(|i| finite_cue(p, i) && p.cue(i).is_some_and(|c| c.class == CueClass::Speech))
+    {
+        return None;
+    }
+    let content = trim(p, comma + 1, s1)?;
+    Some(Attribution {
+        source: Some(Phrase {
+            para: pi,
+            start: s0 + 1,
+            end: comma,
+        }),
+        cue: "in".to_string(),
+        cue_at: s0,
+        content,
+    })
+}
+
 /// "According to X, …" and "…, according to X."
 fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<Attribution> {
-    let np = np_after(p, k + 2, s1)?;
+    let words_before = (s0..k).filter(|&i| p.tokens[i].kind == Kind::Word).count();
+    // "according to exit polls", "according to a study last year": a
+    // source that is no name runs to the comma or the sentence end
+    let np = np_after(p, k + 2, s1).or_else(|| {
+        let end = (k + 2..s1.min(k + 24))
+            .find(|&i| p.is(i, ',') || p.is(i, '.') || p.is(i, ';'))
+            .unwrap_or(s1);
+        (end > k + 2 && (p.is(end, ',') == (words_before < 3) || end == s1)).then_some(k + 2..end)
+    })?;
     let source = Some(Phrase {
         para: pi,
         start: np.start,
         end: np.end,
     });
-    let words_before = (s0..k).filter(|&i| p.tokens[i].kind == Kind::Word).count();
     let content = if words_before < 3 {
         // the content follows the comma after the source
         let comma = (np.end..s1).find(|&i| p.is(i, ','))?;
@@ -437,6 +486,19 @@ fn attribution_at(
             content,
         });
     }
+    // "… and said that …": a second verb of the clause's speaker
+    if let Some(source) = main_source
+        && coordinated(p, k, s0)
+    {
+        let content =
+            content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))?;
+        return Some(Attribution {
+            source: Some(source),
+            cue: word,
+            cue_at: k,
+            content,
+        });
+    }
     if let Some(np) = subject_before(p, k, s0) {
         if cue.bare && !bare_ok(p, np.clone(), k) {
             return None;
@@ -452,6 +514,15 @@ fn attribution_at(
         if let Some(content) =
             content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))
         {
+            return Some(Attribution {
+                source: Some(phrase(np)),
+                cue: word,
+                cue_at: k,
+                content,
+            });
+        }
+        // "The plan, she said, will fail.": the sentence around the aside
+        if let Some(content) = around_aside(p, np.start, k, s0, s1, in_marks) {
             return Some(Attribution {
                 source: Some(phrase(np)),
                 cue: word,
@@ -490,6 +561,26 @@ fn attribution_at(
         });
     }
     None
+}
+
+/// Whether the verb at `k` is in the past and follows "and" or "but"
+/// (with adverbs between), as the second verb of its clause ("she denied
+/// the claim and insisted that …").
+fn coordinated(p: &Para, k: usize, s0: usize) -> bool {
+    if !finite_cue(p, k) || p.lower(k).ends_with('s') {
+        return false;
+    }
+    let mut j = k;
+    while j > s0 && j + 4 > k {
+        j -= 1;
+        if matches!(p.lower(j), "and" | "but") {
+            return true;
+        }
+        if !(p.has(j, lexicon::ADVERB) || matches!(p.lower(j), "then" | "also" | "later")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether token `i` ends a possessive ("the union's", "voters'").
@@ -574,9 +665,12 @@ fn subject_before(p: &Para, k: usize, s0: usize) -> Option<Range<usize>> {
                 | "at"
                 | "during"
                 | "according"
-        ) || lexicon::is(first, lexicon::ROLE)
+        ) || lexicon::is(first, lexicon::ROLE | lexicon::PREPOSITION)
             || p.tokens[seg.start].kind == Kind::Number
-            || first.ends_with("ing");
+            || first.ends_with("ing")
+            // "Jeff Lane, Holt’s campaign manager, said"
+            || (seg.start..seg.end).any(|i| possessive(p, i))
+                && (seg.start..seg.end).any(|i| p.has(i, lexicon::ROLE));
         if !skippable {
             return None;
         }
@@ -891,17 +985,28 @@ fn content_after(
     }
     match cue.class {
         CueClass::Intent => {
+            // "declined to comment"
             if i < s1 && p.lower(i) == "to" {
-                trim(p, i, s1)
+                trim_to(p, i, s1, 2)
             } else {
                 None
             }
         }
         CueClass::Evaluate => {
-            if i < s1 && p.has(i, lexicon::PREPOSITION) && p.lower(i) != "for" {
+            // a verb that ends its sentence judges nothing named
+            if i >= s1 || p.has(i, lexicon::PREPOSITION) && p.lower(i) != "for" {
                 return None;
             }
-            trim(p, i, s1)
+            // "endorsed Ruiz on Tuesday": the time is the verb's, not the
+            // content's
+            let end = (i + 1..s1).find(|&j| is_time(p, j)).map_or(s1, |j| {
+                if matches!(p.lower(j - 1), "on" | "last" | "this" | "early" | "late") {
+                    j - 1
+                } else {
+                    j
+                }
+            });
+            trim_to(p, i, end.max(i + 1).min(s1), evaluated_min(p, i))
         }
         CueClass::Speech | CueClass::Thought | CueClass::Evidence => {
             let verb_soon = (i + 1..(i + 6).min(s1))
@@ -996,17 +1101,7 @@ fn content_before(
     if np_start <= s0 {
         return None;
     }
-    let before = np_start - 1;
-    let sep = p.is(before, ',')
-        || p.tokens[before].kind == Kind::Mark && before > s0 && p.is(before - 1, ',');
-    if !sep {
-        return None;
-    }
-    let end = if p.is(before, ',') {
-        before
-    } else {
-        before - 1
-    };
+    let end = comma_before(p, np_start - 1, s0)?;
     let r = trim(p, s0, end)?;
     let marked = (r.start..r.end).filter(|&i| in_marks(i)).count();
     // a quotation that opens the sentence, or that fills it, is direct
@@ -1015,6 +1110,136 @@ fn content_before(
         return None;
     }
     Some(r)
+}
+
+/// "The plan, she said, will fail.": a source and its verb set between
+/// commas inside the reported sentence, which is the content around them.
+fn around_aside(
+    p: &Para,
+    np_start: usize,
+    k: usize,
+    s0: usize,
+    s1: usize,
+    in_marks: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let after = if k + 1 < s1 && is_time(p, k + 1) {
+        k + 2
+    } else {
+        k + 1
+    };
+    if after >= s1 || !p.is(after, ',') || np_start <= s0 || !p.is(np_start - 1, ',') {
+        return None;
+    }
+    let before_words = (s0..np_start)
+        .filter(|&i| p.tokens[i].kind == Kind::Word)
+        .count();
+    let after_words = (after..s1)
+        .filter(|&i| p.tokens[i].kind == Kind::Word)
+        .count();
+    if before_words < 2 || after_words < 2 || (s0..s1).any(in_marks) {
+        return None;
+    }
+    trim(p, s0, s1)
+}
+
+/// The comma at token `j`, or just before the one or two closing marks
+/// there ("…,” he said" / "…,'' he said", where two apostrophes stand for
+/// a closing mark).
+fn comma_before(p: &Para, j: usize, s0: usize) -> Option<usize> {
+    let mut c = j;
+    while c > s0 && c + 2 > j && p.tokens[c].kind == Kind::Mark {
+        c -= 1;
+    }
+    p.is(c, ',').then_some(c)
+}
+
+/// "'' We will stay,'' Ann Ko said. ''The town needs us.''": where two
+/// apostrophes stand for quotation marks, the sentences in them that follow
+/// a report of the same paragraph, with no verb of speech of their own, go
+/// on with it.
+fn continue_apostrophe_quotes(p: &Para, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.kind != QuoteKind::Indirect || apostrophes_open(p, f.content.start).is_none() {
+            continue;
+        }
+        let Some(mut s) = p.sentence_of(f.content.end.saturating_sub(1)) else {
+            continue;
+        };
+        // a quotation that runs over sentences goes on to its closing pair
+        let mut end: Option<Range<usize>> = None;
+        if !closes_apostrophes(p, f.content.start..p.sentences[s].tokens.end) {
+            while s + 1 < p.sentences.len() {
+                s += 1;
+                let r = p.sentences[s].tokens.clone();
+                end = Some(end.map_or(r.clone(), |e| e.start..r.end));
+                if closes_apostrophes(p, r) {
+                    break;
+                }
+            }
+        }
+        while s + 1 < p.sentences.len() {
+            s += 1;
+            let r = p.sentences[s].tokens.clone();
+            // a sentence with its own verb of speech is a report of its own
+            let own = r
+                .clone()
+                .any(|t| finite_cue(p, t) && p.cue(t).is_some_and(|c| c.class == CueClass::Speech));
+            let Some(open) = apostrophes_open(p, r.start) else {
+                break;
+            };
+            if own {
+                break;
+            }
+            end = Some(end.map_or(open..r.end, |e| e.start..r.end));
+        }
+        if let Some(e) = end {
+            let text = p.slice(e.start, e.end);
+            f.text.push(' ');
+            f.text.push_str(text);
+            f.end_part = Some((f.para, e));
+        }
+    }
+}
+
+/// Whether two apostrophes close a quotation within `r` (after a word or
+/// a stop, before a space or the end).
+fn closes_apostrophes(p: &Para, r: Range<usize>) -> bool {
+    r.clone().skip(1).any(|j| {
+        j + 1 < p.tokens.len()
+            && apostrophe(p, j)
+            && apostrophe(p, j + 1)
+            && p.tokens[j].end == p.tokens[j + 1].start
+            && p.text[p.tokens[j + 1].end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && p.text[..p.tokens[j].start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace())
+    })
+}
+
+/// Where two apostrophes open a quotation at token `i`, or just before it
+/// (the sentence splitter may leave one or both with the sentence before).
+fn apostrophes_open(p: &Para, i: usize) -> Option<usize> {
+    let pair = |j: usize| {
+        j + 2 < p.tokens.len()
+            && apostrophe(p, j)
+            && apostrophe(p, j + 1)
+            && p.tokens[j].end == p.tokens[j + 1].start
+            && p.tokens[j + 1].end == p.tokens[j + 2].start
+            && p.text[..p.tokens[j].start]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+    };
+    (i.saturating_sub(2)..=i).rev().find(|&j| pair(j))
+}
+
+/// Whether token `i` is a straight or curly apostrophe standing alone.
+fn apostrophe(p: &Para, i: usize) -> bool {
+    p.tokens[i].kind == Kind::Mark && matches!(p.word(i), "'" | "’")
 }
 
 /// Reported content that is really a quotation in marks (it opens with a
@@ -1039,23 +1264,75 @@ fn not_quotation(
     Some(r)
 }
 
+/// Whether a reporting verb in the past or present, not a participle,
+/// stands at token `i` ("noted", "says").
+fn finite_cue(p: &Para, i: usize) -> bool {
+    p.tokens[i].kind == Kind::Word
+        && !p.capitalised(i)
+        && p.cue(i).is_some_and(|c| !c.participle && !c.bare)
+}
+
+/// "… but noted that …" / "… and then added …": the speaker's second
+/// report starts at the conjunction `i`.
+fn second_report(p: &Para, i: usize, b: usize) -> bool {
+    if !matches!(p.lower(i), "and" | "but") {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < b && (p.has(j, lexicon::ADVERB) || p.lower(j) == "then") {
+        j += 1;
+    }
+    j < b && finite_cue(p, j)
+}
+
+/// "…, Ann Ko insisted that …": a new speaker's report after a comma
+/// (not an aside such as ", she said," inside the content).
+fn new_report(p: &Para, i: usize, b: usize) -> bool {
+    let i = i + usize::from(matches!(p.lower(i), "and" | "but" | "while"));
+    let Some(np) = np_after(p, i, b) else {
+        return false;
+    };
+    let mut k = np.end;
+    while k < b && p.has(k, lexicon::ADVERB) {
+        k += 1;
+    }
+    k + 1 < b && finite_cue(p, k) && !p.is(k + 1, ',') && !p.is(k + 1, '.')
+}
+
 /// A content range with opening words and closing punctuation trimmed; at
 /// least three words long.
-fn trim(p: &Para, mut a: usize, mut b: usize) -> Option<Range<usize>> {
+fn trim(p: &Para, a: usize, b: usize) -> Option<Range<usize>> {
+    trim_to(p, a, b, 3)
+}
+
+/// [`trim`] with the fewest words a content may have.
+fn trim_to(p: &Para, mut a: usize, mut b: usize, min_words: usize) -> Option<Range<usize>> {
     while a < b && p.tokens[a].kind == Kind::Punct {
         a += 1;
     }
-    // ", saying …" and ", according to …" report on their own
+    // ", saying …" and ", according to …" report on their own, as do a
+    // second verb of the speaker and a new speaker's clause
     if let Some(c) = (a + 1..b).find(|&i| {
         p.is(i - 1, ',') && (p.lower(i) == "according" || p.cue(i).is_some_and(|c| c.participle))
+            || second_report(p, i, b)
+            || p.is(i - 1, ',') && new_report(p, i, b)
     }) {
-        b = c - 1;
+        b = c;
     }
     while b > a && (p.tokens[b - 1].kind == Kind::Punct && !p.is(b - 1, ')')) {
         b -= 1;
     }
     let words = (a..b).filter(|&i| p.tokens[i].kind == Kind::Word).count();
-    (words >= 3).then_some(a..b)
+    (words >= min_words.max(1)).then_some(a..b)
+}
+
+/// The fewest words the content of a verb that judges may have: one when
+/// it starts with a name or a pronoun ("she endorsed Ruiz", "they opposed
+/// it"), three otherwise.
+fn evaluated_min(p: &Para, i: usize) -> usize {
+    let named = p.tokens[i].kind == Kind::Word
+        && (p.capitalised(i) || matches!(p.lower(i), "him" | "her" | "them" | "it"));
+    if named { 1 } else { 3 }
 }
 
 /// Quotations in marks: attributed by the verb next to them, or taken as
@@ -1079,7 +1356,10 @@ fn direct_quotes(
         }
         // a title in marks ("“The Long Road Home”") names a work, unless a
         // colon or comma introduces it as speech
-        if title_case_span(p, inner.clone()) && !cue_before_colon(p, m.open) {
+        if title_case_span(p, inner.clone())
+            && !cue_before_colon(p, m.open)
+            && after_quote(p, pi, m).is_none()
+        {
             continue;
         }
         let text = quote_text(p, m);
@@ -1286,10 +1566,9 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         && !c.bare
         && !c.participle
     {
-        let np = np_after(p, i + 1, end)?;
+        let np = np_after(p, i + 1, end).or_else(|| described_name_after(p, i + 1, end))?;
         return Some((phrase(np), p.lower(i).to_string()));
     }
-    // "X said", the verb within a few words
     // "X said", the verb within a few words; a cue word that is a noun
     // ("one of the states") is passed over
     (i..end.min(i + 32))
@@ -1300,6 +1579,88 @@ fn after_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
             let after_phrase = np.start > i && np.start - i <= 8 && p.is(np.start - 1, ',');
             (np.start == i || after_phrase).then(|| (phrase(np), p.lower(k).to_string()))
         })
+        .or_else(|| speaker_after_speech(p, close, i, end).map(|(np, k)| (phrase(np), k)))
+}
+
+/// "said retired nurse Ann Ko": a few lower-case words describing a name
+/// that follows them, read as one phrase with it.
+fn described_name_after(p: &Para, i: usize, end: usize) -> Option<Range<usize>> {
+    let stop = lexicon::PREPOSITION | lexicon::CONJUNCTION | lexicon::AUXILIARY | lexicon::PRONOUN;
+    let name = (i..end.min(i + 5))
+        .take_while(|&j| {
+            p.tokens[j].kind == Kind::Number
+                || p.tokens[j].kind == Kind::Word && (p.capitalised(j) || !p.has(j, stop))
+        })
+        .find(|&j| p.capitalised(j))?;
+    if name == i {
+        return None;
+    }
+    let np = np_after(p, name, end)?;
+    Some(i..np.end)
+}
+
+/// Verbs in the past that are not formed with -ed but tell how words were
+/// said ("“Sit down,” he shot back").
+const IRREGULAR_SAYING: &[&str] = &[
+    "shot", "spoke", "went", "began", "sang", "swore", "snapped", "bit", "broke", "struck",
+    "threw", "drew", "put", "rang", "thought", "felt", "kept", "let",
+];
+
+/// Whether token `k` is a verb in the past, of any meaning ("barked",
+/// "beamed", "shot"), or a reporting verb.
+fn saying_verb(p: &Para, k: usize) -> bool {
+    if p.tokens[k].kind != Kind::Word || p.capitalised(k) {
+        return false;
+    }
+    let w = p.lower(k);
+    (w.len() > 4 && w.ends_with("ed") && !p.has(k, lexicon::ADVERB | lexicon::PREPOSITION))
+        || IRREGULAR_SAYING.contains(&w)
+        || p.cue(k).is_some_and(|c| !c.participle && !c.bare)
+}
+
+/// "“…,” Ann Ko barked." / "“…!” beamed Ann Ko." / "“…?” the crowd
+/// roared.": a quotation that ends in a comma, a question or an
+/// exclamation mark is speech, so a name and a verb in the past right after
+/// it give its speaker, whatever the verb. `i` is the token after the
+/// quotation, `end` the end of its clause.
+fn speaker_after_speech(
+    p: &Para,
+    close: usize,
+    i: usize,
+    end: usize,
+) -> Option<(Range<usize>, String)> {
+    if close == 0 || !(p.is(close - 1, ',') || p.is(close - 1, '?') || p.is(close - 1, '!')) {
+        return None;
+    }
+    // "beamed Ann Ko"
+    if saying_verb(p, i) && i + 1 < end && p.capitalised(i + 1) {
+        let np = np_after(p, i + 1, end)?;
+        return Some((np, p.lower(i).to_string()));
+    }
+    let opens = p.capitalised(i)
+        || p.has(i, lexicon::DETERMINER)
+        || matches!(p.lower(i), "he" | "she" | "they" | "we" | "i");
+    if !opens {
+        return None;
+    }
+    let mut j = i;
+    while j < end
+        && j - i < 8
+        && (matches!(p.tokens[j].kind, Kind::Word | Kind::Number) || possessive(p, j))
+        && !saying_verb(p, j)
+    {
+        j += 1;
+    }
+    let np = i..j;
+    // "Ann Ko, the club's head, barked"
+    if j < end && p.is(j, ',') {
+        j = (j + 1..end.min(j + 24)).find(|&c| p.is(c, ','))? + 1;
+    }
+    while j < end && (p.has(j, lexicon::ADVERB) || is_time(p, j)) {
+        j += 1;
+    }
+    (j < end && j > np.start && !np.is_empty() && saying_verb(p, j))
+        .then(|| (np, p.lower(j).to_string()))
 }
 
 /// "X said: “…”" / "X told reporters, “…”": the source before a quotation,
@@ -1312,7 +1673,21 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     let s0 = p.sentences[s].tokens.start;
     let k = (s0..m.open).rev().take(14).find(|&k| {
         p.tokens[k].kind == Kind::Word && (!p.capitalised(k) || k == s0) && p.cue(k).is_some()
-    })?;
+    });
+    // "The mayor demurred: “…”": any verb in the past before a colon
+    let Some(k) = k else {
+        let k = m.open.checked_sub(2)?;
+        if !(p.is(m.open - 1, ':') && k > s0 && saying_verb(p, k)) {
+            return None;
+        }
+        let np = subject_before(p, k, s0)?;
+        let source = Phrase {
+            para: pi,
+            start: np.start,
+            end: np.end,
+        };
+        return Some((Some(source), p.lower(k).to_string()));
+    };
     // "Said Ann Ko: “…”"
     if k == s0 && p.capitalised(k) {
         let np = np_after(p, k + 1, m.open)?;
@@ -1349,39 +1724,79 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     ))
 }
 
-/// A quotation with no source that fills its paragraph takes the source
-/// named at the end of the paragraph before ("X continued:").
-fn attribute_by_paragraph(paras: &[Para], found: &mut [Found]) {
-    for f in found.iter_mut() {
-        if f.source.is_some() || f.kind != QuoteKind::Direct {
-            continue;
+/// A quotation with no source that opens its paragraph takes the source
+/// named before it: the speaker introduced at the end of the paragraph
+/// before ("X continued:"), or, when the paragraph holds nothing but
+/// quotation, the last source of the paragraph before (news goes on
+/// quoting the speaker it just named).
+fn attribute_by_paragraph(paras: &[Para], marks: &[Vec<Marked>], found: &mut [Found]) {
+    // the last source named in each paragraph so far (quotes are in text
+    // order)
+    let mut last_source: Vec<Option<(Phrase, Option<String>)>> = vec![None; paras.len()];
+    for i in 0..found.len() {
+        let f = &found[i];
+        if f.source.is_none() && f.kind == QuoteKind::Direct && f.content.start <= 1 && f.para > 0 {
+            let prev = &paras[f.para - 1];
+            let by_colon = introduced_by_colon(prev, f.para - 1);
+            let only_quoted = only_quotation(&paras[f.para], &marks[f.para]);
+            let own = found.iter().any(|g| g.para == f.para && g.source.is_some());
+            let continued = (only_quoted && !own)
+                .then(|| last_source[f.para - 1].clone())
+                .flatten();
+            if let Some((np, cue)) = by_colon.or(continued) {
+                found[i].source = Some(np);
+                found[i].cue = cue;
+            }
         }
-        if f.content.start > 1 || f.para == 0 {
-            continue;
-        }
-        let prev = &paras[f.para - 1];
-        let n = prev.tokens.len();
-        if n < 2 || !prev.is(n - 1, ':') {
-            continue;
-        }
-        let Some(k) = (n.saturating_sub(8)..n - 1)
-            .rev()
-            .find(|&k| cues::cue(prev.lower(k)).is_some())
-        else {
-            continue;
-        };
-        let s0 = prev
-            .sentence_of(k)
-            .map_or(0, |s| prev.sentences[s].tokens.start);
-        if let Some(np) = subject_before(prev, k, s0) {
-            f.source = Some(Phrase {
-                para: f.para - 1,
-                start: np.start,
-                end: np.end,
-            });
-            f.cue = Some(prev.lower(k).to_string());
+        let f = &found[i];
+        if let Some(np) = f.source {
+            last_source[f.para] = Some((np, f.cue.clone()));
         }
     }
+}
+
+/// "… Ann Ko said of the plan:" / "Stated Ann Ko:" / "…, saying:": the
+/// source a paragraph's last sentence introduces with a colon.
+fn introduced_by_colon(prev: &Para, pi: usize) -> Option<(Phrase, Option<String>)> {
+    let n = prev.tokens.len();
+    if n < 2 || !prev.is(n - 1, ':') {
+        return None;
+    }
+    let s0 = prev
+        .sentence_of(n - 1)
+        .map_or(0, |s| prev.sentences[s].tokens.start);
+    let phrase = |r: Range<usize>| Phrase {
+        para: pi,
+        start: r.start,
+        end: r.end,
+    };
+    let k = (s0..n - 1).rev().find(|&k| {
+        prev.tokens[k].kind == Kind::Word
+            && (!prev.capitalised(k) || k == s0)
+            && prev.cue(k).is_some()
+    })?;
+    let cue = Some(prev.lower(k).to_string());
+    // "Stated Ann Ko:"
+    if k == s0 {
+        return np_after(prev, k + 1, n - 1).map(|np| (phrase(np), cue));
+    }
+    // "…, saying:": the subject that opens the sentence
+    if prev.cue(k).is_some_and(|c| c.participle) && prev.is(k - 1, ',') {
+        return opening_subject(prev, pi, s0).map(|np| (np, cue));
+    }
+    subject_before(prev, k, s0).map(|np| (phrase(np), cue))
+}
+
+/// Whether a paragraph holds nothing but quotation: every word is inside
+/// quotation marks.
+fn only_quotation(p: &Para, marks: &[Marked]) -> bool {
+    !marks.is_empty()
+        && (0..p.tokens.len()).all(|t| {
+            p.tokens[t].kind != Kind::Word && p.tokens[t].kind != Kind::Number
+                || marks
+                    .iter()
+                    .any(|m| m.open < t && m.close.is_none_or(|c| t < c))
+        })
 }
 
 /// Join the parts of a quotation that runs over paragraphs into one quote.
@@ -1774,5 +2189,184 @@ mod tests {
         );
         let (_, who) = find(&a, "Both sides want a deal");
         assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_quotation_paragraph_goes_on_with_the_last_speaker() {
+        let a = article(
+            "“We will rebuild the pier by spring,” harbour master Lena Ortiz said on Monday.\n\n“The boats cannot wait another season.”",
+        );
+        let (q, who) = find(&a, "boats cannot wait");
+        assert_eq!(who, Some("Lena Ortiz"));
+        assert_eq!(q.speaker_text.as_deref(), Some("harbour master Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_next_quotation() {
+        let a = article(
+            "Farmer Piet Visser, who has grown barley here for forty years, said of the drought:\n\n“Nobody alive has seen the river this low.”",
+        );
+        let (_, who) = find(&a, "river this low");
+        assert_eq!(who, Some("Piet Visser"));
+    }
+
+    #[test]
+    fn a_name_and_any_verb_after_spoken_words() {
+        let a = article(
+            "“Get off the stage,” Mayor Dan Holt barked at the heckler.\n\n“What a night this is!” beamed Ruth Ames of Millbrook.",
+        );
+        let (_, who) = find(&a, "Get off the stage");
+        assert_eq!(who, Some("Dan Holt"));
+        let (_, who) = find(&a, "What a night");
+        assert_eq!(who, Some("Ruth Ames"));
+    }
+
+    #[test]
+    fn an_aside_between_the_name_and_the_verb_after_a_quotation() {
+        let a = article(
+            "“We lost the match,” Jeff Lane, the club’s manager, said after a long pause. “The town will recover.”\n\n“We will fix the road,” Holt, after a short silence, said of the plan.",
+        );
+        let (q, who) = find(&a, "town will recover");
+        assert_eq!(who, Some("Jeff Lane"));
+        assert!(q.text.contains("We lost the match"));
+        let (q, _) = find(&a, "fix the road");
+        assert_eq!(q.speaker_text.as_deref(), Some("Holt"));
+    }
+
+    #[test]
+    fn a_title_case_word_followed_by_a_speaker_is_speech() {
+        let a = article(
+            "“Safety,” said Tim Grant, a local farmer. “That is all people here talk about.”",
+        );
+        let (q, who) = find(&a, "all people here talk about");
+        assert_eq!(who, Some("Tim Grant"));
+        assert!(q.text.starts_with("Safety"));
+    }
+
+    #[test]
+    fn two_apostrophes_close_a_report_and_its_next_sentences_go_on() {
+        let a = article(
+            "''We will keep the mill open all winter,'' said Ana Lima, who owns it. ''Nobody here wants to leave.''",
+        );
+        let (q, who) = find(&a, "keep the mill open");
+        assert_eq!(who, Some("Ana Lima"));
+        assert!(q.text.contains("Nobody here wants to leave"));
+    }
+
+    #[test]
+    fn a_second_verb_of_the_speaker_ends_the_first_report() {
+        let a = article(
+            "The mayor conceded that the budget was late but noted that the council had approved it.",
+        );
+        let (q, _) = find(&a, "the budget was late");
+        assert_eq!(q.text, "the budget was late");
+    }
+
+    #[test]
+    fn a_new_speaker_after_a_comma_ends_the_report() {
+        let a = article(
+            "Officials said the ferry would sail on Friday, but Tom Reyes insisted that the engine was broken.",
+        );
+        let (q, _) = find(&a, "ferry would sail");
+        assert_eq!(q.text, "the ferry would sail on Friday");
+        let (_, who) = find(&a, "engine was broken");
+        assert_eq!(who, Some("Tom Reyes"));
+    }
+
+    #[test]
+    fn a_second_verb_after_and_reports_for_the_same_speaker() {
+        let a = article(
+            "Rosa Diaz praised the new library and later said that the town should build a second one.",
+        );
+        let (q, who) = find(&a, "build a second one");
+        assert_eq!(who, Some("Rosa Diaz"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_described_name_after_said() {
+        let a = article(
+            "“The bridge is too narrow,” said retired nurse Ann Kolb of Greenfield. “Trucks scrape it daily.”",
+        );
+        let (q, who) = find(&a, "bridge is too narrow");
+        assert_eq!(who, Some("Ann Kolb"));
+        assert!(q.text.contains("Trucks scrape it daily"));
+    }
+
+    #[test]
+    fn any_verb_in_the_past_before_a_colon_introduces_a_quotation() {
+        let a = article("Coach Lena Park demurred: “Ask me again after the final.”");
+        let (_, who) = find(&a, "Ask me again");
+        assert_eq!(who, Some("Lena Park"));
+    }
+
+    #[test]
+    fn a_verb_that_judges_takes_a_short_named_object() {
+        let a = article(
+            "The teachers union endorsed Ruiz on Tuesday.\n\nThe mayor declined to comment.",
+        );
+        let (q, who) = find(&a, "Ruiz");
+        assert_eq!(q.text, "Ruiz");
+        assert_eq!(who, None);
+        assert_eq!(q.speaker_text.as_deref(), Some("The teachers union"));
+        let (q, _) = find(&a, "to comment");
+        assert_eq!(q.cue.as_deref(), Some("declined"));
+    }
+
+    #[test]
+    fn a_verb_that_judges_at_the_end_of_a_paragraph_takes_nothing() {
+        // the verb is the paragraph's last word or the one before it
+        for text in [
+            "The union endorsed",
+            "Ann Ko opposed",
+            "Mayor Ann Ko hits out again at Sen. Lee and the ‘failing’ board he runs, says parents have thanked her",
+            "Ko lashes out at Lee, says parents have thanked her",
+        ] {
+            let a = article(text);
+            assert!(a.quotes.iter().all(|q| !q.text.is_empty()), "{text}");
+        }
+    }
+
+    #[test]
+    fn according_to_a_source_that_is_no_name() {
+        let a = article(
+            "According to exit polls in the county, most voters wanted a new school.\n\nThe ferry carried more cars than ever last year, according to harbour records.",
+        );
+        let (q, _) = find(&a, "most voters wanted");
+        assert_eq!(q.speaker_text.as_deref(), Some("exit polls in the county"));
+        let (q, _) = find(&a, "ferry carried more cars");
+        assert_eq!(q.speaker_text.as_deref(), Some("harbour records"));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_poll_reports_its_finding() {
+        let a = article(
+            "In a county survey released Monday, most parents favored a later school start.\n\nIn the survey, the principal said parents were split.",
+        );
+        let (q, _) = find(&a, "most parents favored");
+        assert_eq!(
+            q.speaker_text.as_deref(),
+            Some("a county survey released Monday")
+        );
+        let (q, _) = find(&a, "parents were split");
+        assert_eq!(q.speaker_text.as_deref(), Some("the principal"));
+    }
+
+    #[test]
+    fn a_source_set_between_commas_reports_the_sentence_around_it() {
+        let a = article("The new pier, the harbour master said, will open in the spring.");
+        let (q, _) = find(&a, "will open in the spring");
+        assert!(q.text.starts_with("The new pier"));
+        assert_eq!(q.speaker_text.as_deref(), Some("the harbour master"));
+    }
+
+    #[test]
+    fn an_apostrophe_quotation_runs_to_its_closing_pair() {
+        let a = article(
+            "Ana Lima added: ''The mill stays open. Nobody here wants to leave.'' Then she left.",
+        );
+        let (q, _) = find(&a, "The mill stays open");
+        assert!(q.text.contains("Nobody here wants to leave"));
+        assert!(!q.text.contains("Then she left"));
     }
 }

@@ -306,16 +306,21 @@ impl Library {
     /// `timeout` passed), taking results in; whether it is idle.
     pub fn wait_idle(&mut self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
-        while self.busy {
-            let Some(bg) = &self.background else { break };
+        loop {
+            // what has arrived first: a rescan's listing makes it busy again
+            self.poll();
+            if !self.busy {
+                return true;
+            }
+            let Some(bg) = &self.background else {
+                return false;
+            };
             let left = deadline.saturating_duration_since(Instant::now());
             match bg.updates.recv_timeout(left) {
                 Ok(u) => self.apply(u),
-                Err(_) => break,
+                Err(_) => return false,
             }
         }
-        self.poll();
-        !self.busy
     }
 
     fn apply(&mut self, update: Update) {

@@ -13,14 +13,15 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use super::keymap::{Command, Keymap, Page};
 use super::list_keys::{self, Edit, FilterText, ListKey, Nav};
-use crate::library::actors::{ArticleItems, What};
+use crate::library::actors::{Appearance, ArticleItems, What};
 use nucleo_matcher::Utf32String;
 
 use crate::library::filter::Filter;
@@ -70,10 +71,13 @@ pub enum ActorsAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorsOutcome {
     Stay,
-    /// Open entry `entry` in the reader at paragraph `paragraph`.
+    /// Open entry `entry` in the reader at paragraph `paragraph` (its
+    /// `index`), with the article's actor `actor` (the selected one as that
+    /// article names it) highlighted.
     Open {
         entry: usize,
         paragraph: usize,
+        actor: Option<usize>,
     },
     /// Back to the library screen.
     Back,
@@ -110,6 +114,10 @@ pub struct ActorsScreen {
     timeline_selected: usize,
     pub width: u16,
     pub height: u16,
+    /// Select this article's actor once the merge is done.
+    wanted: Option<Appearance>,
+    /// A line for the status bar until the next key.
+    pub message: Option<String>,
 }
 
 impl ActorsScreen {
@@ -129,9 +137,39 @@ impl ActorsScreen {
             timeline_selected: 0,
             width,
             height,
+            wanted: None,
+            message: None,
         };
         s.rebuild(lib);
         s
+    }
+
+    /// Select the merged actor of one article's actor, and show its quotes
+    /// (now, or when the merge running in the background is done).
+    pub fn select_appearance(&mut self, lib: &Library, at: Appearance) {
+        self.wanted = Some(at);
+        if !self.is_merging() {
+            self.take_wanted(lib);
+        }
+    }
+
+    fn take_wanted(&mut self, lib: &Library) {
+        let Some(at) = self.wanted.take() else { return };
+        let Some(id) = self.index.actor_of(at) else {
+            return;
+        };
+        if !self.rows.contains(&id) && !self.filter.text.is_empty() {
+            self.filter = FilterText::default();
+            self.filter_rows(lib);
+        }
+        if let Some(row) = self.rows.iter().position(|&i| i == id) {
+            self.selected = row;
+            self.keep_in_view();
+            self.load_timeline(lib, false);
+            if !self.timeline.is_empty() {
+                self.focus = Pane::Timeline;
+            }
+        }
     }
 
     /// Take in changes of the library: merge again when it changed (at
@@ -145,6 +183,7 @@ impl ActorsScreen {
                     self.index = index;
                     self.built = Some((generation, Instant::now()));
                     self.filter_rows(lib);
+                    self.take_wanted(lib);
                 }
                 Err(TryRecvError::Empty) => return,
                 Err(TryRecvError::Disconnected) => self.merging = None,
@@ -292,6 +331,9 @@ impl ActorsScreen {
 
     /// Apply one action.
     pub fn update(&mut self, lib: &Library, action: ActorsAction) -> ActorsOutcome {
+        if !matches!(action, ActorsAction::Resize { .. }) {
+            self.message = None;
+        }
         match action {
             ActorsAction::Nav(nav) => self.move_by(lib, nav),
             ActorsAction::Enter => match self.focus {
@@ -299,9 +341,16 @@ impl ActorsScreen {
                 Pane::Actors => {}
                 Pane::Timeline => {
                     if let Some(r) = self.timeline.get(self.timeline_selected) {
+                        let actor = self.selected_actor().and_then(|a| {
+                            a.appearances
+                                .iter()
+                                .find(|at| at.entry == r.entry)
+                                .map(|at| at.actor)
+                        });
                         return ActorsOutcome::Open {
                             entry: r.entry,
                             paragraph: r.paragraph,
+                            actor,
                         };
                     }
                 }
@@ -335,19 +384,16 @@ impl ActorsScreen {
     }
 
     /// The action a key asks for on this screen.
-    pub fn action_for(&self, key: &KeyEvent) -> Option<ActorsAction> {
+    pub fn action_for(&self, keymap: &Keymap, key: &KeyEvent) -> Option<ActorsAction> {
+        let rows = self.list_rows();
         Some(
-            match list_keys::read(key, &self.filter, self.list_rows())? {
+            match list_keys::read(key, &self.filter, rows, keymap, Page::Actors)? {
                 ListKey::Nav(nav) => ActorsAction::Nav(nav),
                 ListKey::Edit(edit) => ActorsAction::Filter(edit),
                 ListKey::Quit => ActorsAction::Quit,
-                ListKey::Own(KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right) => {
-                    ActorsAction::Enter
-                }
-                ListKey::Own(KeyCode::Tab | KeyCode::BackTab) => ActorsAction::SwitchPane,
-                ListKey::Own(KeyCode::Char('h' | 'q') | KeyCode::Left | KeyCode::Esc) => {
-                    ActorsAction::Back
-                }
+                ListKey::Own(Command::Select) => ActorsAction::Enter,
+                ListKey::Own(Command::FocusNext | Command::FocusPrev) => ActorsAction::SwitchPane,
+                ListKey::Own(Command::Back | Command::Quit) => ActorsAction::Back,
                 ListKey::Own(_) => return None,
             },
         )
@@ -394,12 +440,18 @@ fn timeline_rows(articles: &[ArticleItems]) -> Vec<TimelineRow> {
 }
 
 /// Draw the screen over the whole frame.
-pub fn view(screen: &ActorsScreen, lib: &Library, frame: &mut Frame) {
-    render(screen, lib, frame, frame.area());
+pub fn view(screen: &ActorsScreen, lib: &Library, keymap: &Keymap, frame: &mut Frame) {
+    render(screen, lib, keymap, frame, frame.area());
 }
 
 /// Draw the screen in `area`.
-pub fn render(screen: &ActorsScreen, lib: &Library, frame: &mut Frame, area: Rect) {
+pub fn render(
+    screen: &ActorsScreen,
+    lib: &Library,
+    keymap: &Keymap,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let [top, main, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -411,7 +463,10 @@ pub fn render(screen: &ActorsScreen, lib: &Library, frame: &mut Frame, area: Rec
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
     draw_actors(screen, frame, list);
     draw_timeline(screen, frame, detail);
-    frame.render_widget(Paragraph::new(status_line(screen)).reversed(), status);
+    frame.render_widget(
+        Paragraph::new(status_line(screen, keymap)).reversed(),
+        status,
+    );
 }
 
 fn title_line(screen: &ActorsScreen, lib: &Library) -> Line<'static> {
@@ -436,19 +491,35 @@ fn title_line(screen: &ActorsScreen, lib: &Library) -> Line<'static> {
     Line::from(spans)
 }
 
-fn status_line(screen: &ActorsScreen) -> String {
+/// The filter or message and key hints from the keymap.
+fn status_line(screen: &ActorsScreen, keymap: &Keymap) -> String {
     let filter = match screen.filter.status() {
         Err(typing) => return typing,
         Ok(filter) => filter,
     };
-    match screen.focus {
-        Pane::Actors => {
-            format!("{filter} Enter quotes · / filter · j/k move · Esc back to the library")
-        }
-        Pane::Timeline => {
-            format!("{filter} Enter open at this quote · j/k move · Esc back to the actors")
-        }
+    if let Some(m) = &screen.message {
+        return format!(" {}", super::text::safe(m));
     }
+    let hints: &[(Command, &str)] = match screen.focus {
+        Pane::Actors => &[
+            (Command::Help, "help"),
+            (Command::Back, "back"),
+            (Command::Select, "its quotes"),
+            (Command::Find, "filter"),
+            (Command::FocusNext, "switch pane"),
+        ],
+        Pane::Timeline => &[
+            (Command::Help, "help"),
+            (Command::Back, "back to the actors"),
+            (Command::Select, "open the article at this quote"),
+            (Command::FocusNext, "switch pane"),
+        ],
+    };
+    let hints: Vec<String> = hints
+        .iter()
+        .filter_map(|(c, what)| list_keys::hint(keymap, *c, what))
+        .collect();
+    list_keys::with_hints(&filter, &hints, screen.width)
 }
 
 fn block(title: String, focused: bool) -> Block<'static> {
@@ -479,13 +550,14 @@ fn actor_line(a: &LibraryActor) -> String {
 
 fn draw_actors(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
     // only the rows in view: a library has thousands of actors
+    let width = usize::from(area.width.saturating_sub(2));
     let items: Vec<ListItem> = screen
         .rows
         .iter()
         .skip(screen.offset)
         .take(usize::from(area.height.saturating_sub(2)))
         .filter_map(|&i| screen.index.actors.get(i))
-        .map(|a| ListItem::new(actor_line(a)))
+        .map(|a| ListItem::new(super::view::fit(&actor_line(a), width)))
         .collect();
     let mut state = ListState::default();
     if !screen.rows.is_empty() {

@@ -134,7 +134,7 @@ fn choice<T: serde::de::DeserializeOwned>(value: &Value, allowed: &[&str]) -> Re
 }
 
 fn parse_keys(table: &Table, keymap: &mut Keymap, errors: &mut Vec<String>) {
-    let mut taken: Vec<(Key, &str)> = Vec::new();
+    let mut taken: Vec<(Key, Command)> = Vec::new();
     for (name, value) in table {
         let at = format!("keys.{}", one_line(name));
         let Some(command) = Command::from_name(name) else {
@@ -167,16 +167,19 @@ fn parse_keys(table: &Table, keymap: &mut Keymap, errors: &mut Vec<String>) {
             ));
             continue;
         }
-        if let Some((k, other)) = keys
-            .iter()
-            .find_map(|k| taken.iter().find(|(t, _)| t == k).copied())
-        {
+        if let Some((k, other)) = keys.iter().find_map(|k| {
+            taken
+                .iter()
+                .find(|(t, c)| t == k && c.shares_a_page(command))
+                .copied()
+        }) {
             errors.push(format!(
-                "{at}: {k} is already bound to {other}; using the default"
+                "{at}: {k} is already bound to {}; using the default",
+                other.name()
             ));
             continue;
         }
-        taken.extend(keys.iter().map(|k| (*k, command.name())));
+        taken.extend(keys.iter().map(|k| (*k, command)));
         keymap.bind(command, keys);
     }
 }

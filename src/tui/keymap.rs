@@ -1,6 +1,9 @@
 //! Keys to actions. Every command a key can run has a name (used in
-//! `config.toml`), a description (the help overlay is generated from it) and
-//! default keys in the habits of vim and less; the user may rebind any.
+//! `config.toml`), a description (the help overlay is generated from it),
+//! default keys in the habits of vim and less, and the pages it works on
+//! (the article, the library list, the actors across the library): a key
+//! may mean one thing on the article and another on the library. The user
+//! may rebind any.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -38,6 +41,34 @@ pub enum Command {
     PrevArticle,
     Suspend,
     Quit,
+    /// Quit dossier from any page.
+    Exit,
+    /// Library: cycle the order of the rows.
+    Sort,
+    /// Library: mark the selected article read or unread.
+    ToggleRead,
+    /// Library: the selected article's actors across the library.
+    ArticleActors,
+    /// Library: every actor of the library.
+    AllActors,
+    /// Article: the selected actor (or all of the article's) across the
+    /// library.
+    ActorAcross,
+}
+
+/// The pages of the program; each has its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// One article with its panels.
+    Article,
+    /// The library's list of articles.
+    Library,
+    /// The actors across the library.
+    Actors,
+}
+
+impl Page {
+    pub const ALL: [Page; 3] = [Page::Article, Page::Library, Page::Actors];
 }
 
 /// The groups of the help overlay.
@@ -46,14 +77,21 @@ pub enum Section {
     Reading,
     Panels,
     Find,
+    /// Moving in a list.
+    Moving,
+    Library,
+    Actors,
     Other,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 7] = [
         Section::Reading,
         Section::Panels,
         Section::Find,
+        Section::Moving,
+        Section::Library,
+        Section::Actors,
         Section::Other,
     ];
 
@@ -62,41 +100,66 @@ impl Section {
             Section::Reading => "Reading",
             Section::Panels => "Panels",
             Section::Find => "Find",
+            Section::Moving => "Moving",
+            Section::Library => "Library",
+            Section::Actors => "Actors across the library",
             Section::Other => "Other",
         }
     }
 }
 
-/// name, section, description, default keys, for each command (the order
-/// of the help overlay).
+/// Pages a command works on.
+const EVERY_PAGE: &[Page] = &[Page::Article, Page::Library, Page::Actors];
+const ARTICLE: &[Page] = &[Page::Article];
+const LIBRARY: &[Page] = &[Page::Library];
+const ARTICLE_AND_ACTORS: &[Page] = &[Page::Article, Page::Actors];
+
+/// A command, its pages, name, section, description and default keys.
+type CommandEntry = (
+    Command,
+    &'static [Page],
+    &'static str,
+    Section,
+    &'static str,
+    &'static [&'static str],
+);
+
+/// pages, name, section, description, default keys, for each command (the
+/// order of the help overlay).
 #[rustfmt::skip]
-const COMMANDS: &[(Command, &str, Section, &str, &[&str])] = &[
-    (Command::ScrollDown, "scroll_down", Section::Reading, "scroll down a line (or move down a panel)", &["j", "Down", "Ctrl-e"]),
-    (Command::ScrollUp, "scroll_up", Section::Reading, "scroll up a line (or move up a panel)", &["k", "Up", "Ctrl-y"]),
-    (Command::PageDown, "page_down", Section::Reading, "scroll down a page", &["Space", "PageDown", "f", "Ctrl-f"]),
-    (Command::PageUp, "page_up", Section::Reading, "scroll up a page", &["b", "PageUp", "Ctrl-b"]),
-    (Command::HalfPageDown, "half_page_down", Section::Reading, "scroll down half a page", &["d", "Ctrl-d"]),
-    (Command::HalfPageUp, "half_page_up", Section::Reading, "scroll up half a page", &["u", "Ctrl-u"]),
-    (Command::Top, "top", Section::Reading, "go to the top", &["g", "Home"]),
-    (Command::Bottom, "bottom", Section::Reading, "go to the end", &["G", "End"]),
-    (Command::NextParagraph, "next_paragraph", Section::Reading, "next paragraph (the panels follow it)", &["}"]),
-    (Command::PrevParagraph, "prev_paragraph", Section::Reading, "previous paragraph", &["{"]),
-    (Command::Removed, "toggle_removed", Section::Reading, "show or hide removed boilerplate", &["r"]),
-    (Command::FocusNext, "focus_next", Section::Panels, "next pane: text, actors, quotes, positions", &["Tab"]),
-    (Command::FocusPrev, "focus_prev", Section::Panels, "previous pane", &["Shift-Tab"]),
-    (Command::Select, "select", Section::Panels, "go to the selected quote, position or mention", &["Enter"]),
-    (Command::Back, "back", Section::Panels, "clear the selection, close, go back", &["Esc"]),
-    (Command::Scope, "toggle_scope", Section::Panels, "panels: this paragraph or the whole article", &["a"]),
-    (Command::Panels, "toggle_panels", Section::Panels, "show the panels (narrow terminals)", &["p"]),
-    (Command::Copy, "copy", Section::Panels, "copy the selected quote with its speaker", &["y"]),
-    (Command::Find, "find", Section::Find, "find text", &["/"]),
-    (Command::FindNext, "next_match", Section::Find, "next match, or next mention of the actor", &["n"]),
-    (Command::FindPrev, "prev_match", Section::Find, "previous match or mention", &["N"]),
-    (Command::NextArticle, "next_article", Section::Other, "next article", &["]"]),
-    (Command::PrevArticle, "prev_article", Section::Other, "previous article", &["["]),
-    (Command::Help, "help", Section::Other, "show or hide this help", &["?"]),
-    (Command::Suspend, "suspend", Section::Other, "suspend to the shell (fg comes back)", &["Ctrl-z"]),
-    (Command::Quit, "quit", Section::Other, "quit", &["q", "Ctrl-c"]),
+const COMMANDS: &[CommandEntry] = &[
+    (Command::ScrollDown, EVERY_PAGE, "scroll_down", Section::Reading, "scroll down a line (or move down a panel)", &["j", "Down", "Ctrl-e"]),
+    (Command::ScrollUp, EVERY_PAGE, "scroll_up", Section::Reading, "scroll up a line (or move up a panel)", &["k", "Up", "Ctrl-y"]),
+    (Command::PageDown, EVERY_PAGE, "page_down", Section::Reading, "scroll down a page", &["Space", "PageDown", "f", "Ctrl-f"]),
+    (Command::PageUp, EVERY_PAGE, "page_up", Section::Reading, "scroll up a page", &["b", "PageUp", "Ctrl-b"]),
+    (Command::HalfPageDown, EVERY_PAGE, "half_page_down", Section::Reading, "scroll down half a page", &["d", "Ctrl-d"]),
+    (Command::HalfPageUp, EVERY_PAGE, "half_page_up", Section::Reading, "scroll up half a page", &["u", "Ctrl-u"]),
+    (Command::Top, EVERY_PAGE, "top", Section::Reading, "go to the top", &["g", "Home"]),
+    (Command::Bottom, EVERY_PAGE, "bottom", Section::Reading, "go to the end", &["G", "End"]),
+    (Command::NextParagraph, ARTICLE, "next_paragraph", Section::Reading, "next paragraph (the panels follow it)", &["}"]),
+    (Command::PrevParagraph, ARTICLE, "prev_paragraph", Section::Reading, "previous paragraph", &["{"]),
+    (Command::Removed, ARTICLE, "toggle_removed", Section::Reading, "show or hide removed boilerplate", &["r"]),
+    (Command::FocusNext, ARTICLE_AND_ACTORS, "focus_next", Section::Panels, "next pane: text, actors, quotes, positions", &["Tab"]),
+    (Command::FocusPrev, ARTICLE_AND_ACTORS, "focus_prev", Section::Panels, "previous pane", &["Shift-Tab"]),
+    (Command::Select, EVERY_PAGE, "select", Section::Panels, "go to the selected quote, position or mention", &["Enter"]),
+    (Command::Back, EVERY_PAGE, "back", Section::Panels, "clear the selection, close, go back", &["Esc"]),
+    (Command::Scope, ARTICLE, "toggle_scope", Section::Panels, "panels: this paragraph or the whole article", &["a"]),
+    (Command::Panels, ARTICLE, "toggle_panels", Section::Panels, "show the panels (narrow terminals)", &["p"]),
+    (Command::Copy, ARTICLE, "copy", Section::Panels, "copy the selected quote with its speaker", &["y"]),
+    (Command::Find, EVERY_PAGE, "find", Section::Find, "find text", &["/"]),
+    (Command::FindNext, ARTICLE, "next_match", Section::Find, "next match, or next mention of the actor", &["n"]),
+    (Command::FindPrev, ARTICLE, "prev_match", Section::Find, "previous match or mention", &["N"]),
+    (Command::NextArticle, ARTICLE, "next_article", Section::Other, "next article", &["]"]),
+    (Command::PrevArticle, ARTICLE, "prev_article", Section::Other, "previous article", &["["]),
+    (Command::Help, EVERY_PAGE, "help", Section::Other, "show or hide this help", &["?"]),
+    (Command::Suspend, EVERY_PAGE, "suspend", Section::Other, "suspend to the shell (fg comes back)", &["Ctrl-z"]),
+    (Command::Sort, LIBRARY, "sort", Section::Library, "sort by date, title or unread", &["s"]),
+    (Command::ToggleRead, LIBRARY, "toggle_read", Section::Library, "mark the article read or unread", &["r"]),
+    (Command::ArticleActors, LIBRARY, "article_actors", Section::Library, "this article's actors across the library", &["a"]),
+    (Command::AllActors, LIBRARY, "all_actors", Section::Library, "every actor of the library", &["A"]),
+    (Command::ActorAcross, ARTICLE, "actor_across", Section::Panels, "the selected actor across the library (opened folders)", &["A"]),
+    (Command::Quit, EVERY_PAGE, "quit", Section::Other, "quit; from an article opened in the library, back to the list", &["q"]),
+    (Command::Exit, EVERY_PAGE, "exit", Section::Other, "quit dossier from any page", &["Ctrl-c"]),
 ];
 
 impl Command {
@@ -105,15 +168,7 @@ impl Command {
         COMMANDS.iter().map(|c| c.0)
     }
 
-    fn entry(
-        self,
-    ) -> &'static (
-        Command,
-        &'static str,
-        Section,
-        &'static str,
-        &'static [&'static str],
-    ) {
+    fn entry(self) -> &'static CommandEntry {
         // every command has an entry; the table is checked by a test
         COMMANDS
             .iter()
@@ -121,26 +176,91 @@ impl Command {
             .unwrap_or(&COMMANDS[0])
     }
 
-    /// The name used in `config.toml`.
-    pub fn name(self) -> &'static str {
+    /// The pages the command works on.
+    pub fn pages(self) -> &'static [Page] {
         self.entry().1
     }
 
-    pub fn section(self) -> Section {
+    pub fn works_on(self, page: Page) -> bool {
+        self.pages().contains(&page)
+    }
+
+    /// Whether a key could mean both commands somewhere.
+    pub fn shares_a_page(self, other: Command) -> bool {
+        self.pages().iter().any(|p| other.works_on(*p))
+    }
+
+    /// The name used in `config.toml`.
+    pub fn name(self) -> &'static str {
         self.entry().2
     }
 
-    pub fn description(self) -> &'static str {
+    /// The group of the article page's help.
+    pub fn section(self) -> Section {
         self.entry().3
     }
 
-    pub fn from_name(name: &str) -> Option<Command> {
-        COMMANDS.iter().find(|c| c.1 == name).map(|c| c.0)
+    /// The group of the help on `page`.
+    pub fn section_on(self, page: Page) -> Section {
+        use Command as C;
+        match (page, self) {
+            (Page::Article, _) => self.section(),
+            (
+                _,
+                C::ScrollDown
+                | C::ScrollUp
+                | C::PageDown
+                | C::PageUp
+                | C::HalfPageDown
+                | C::HalfPageUp
+                | C::Top
+                | C::Bottom
+                | C::FocusNext
+                | C::FocusPrev,
+            ) => Section::Moving,
+            (_, C::Help | C::Suspend | C::Quit | C::Exit) => Section::Other,
+            (Page::Library, _) => Section::Library,
+            (Page::Actors, _) => Section::Actors,
+        }
     }
 
-    /// What the command asks of the reader.
-    pub fn action(self) -> Action {
-        match self {
+    /// What the command does on the article page.
+    pub fn description(self) -> &'static str {
+        self.entry().4
+    }
+
+    /// What the command does on `page`.
+    pub fn description_on(self, page: Page) -> &'static str {
+        use Command as C;
+        match (page, self) {
+            (Page::Article, _) => self.description(),
+            (_, C::ScrollDown) => "move down",
+            (_, C::ScrollUp) => "move up",
+            (_, C::PageDown) => "down a page",
+            (_, C::PageUp) => "up a page",
+            (_, C::HalfPageDown) => "down half a page",
+            (_, C::HalfPageUp) => "up half a page",
+            (_, C::Top) => "to the first row",
+            (_, C::Bottom) => "to the last row",
+            (_, C::Find) => "filter by typing (fuzzy)",
+            (Page::Library, C::Select) => "open the article (at its saved place)",
+            (Page::Library, C::Back) => "clear the filter",
+            (Page::Library, C::Quit) => "quit",
+            (Page::Actors, C::Select) => "its quotes; on a quote: open the article there",
+            (Page::Actors, C::Back | C::Quit) => "back: from the quotes, then out",
+            (Page::Actors, C::FocusNext | C::FocusPrev) => "switch between actors and quotes",
+            _ => self.description(),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Command> {
+        COMMANDS.iter().find(|c| c.2 == name).map(|c| c.0)
+    }
+
+    /// What the command asks of the article page (list pages read their
+    /// own commands).
+    pub fn action(self) -> Option<Action> {
+        Some(match self {
             Command::ScrollDown => Action::Down(1),
             Command::ScrollUp => Action::Up(1),
             Command::PageDown => Action::PageDown,
@@ -167,7 +287,12 @@ impl Command {
             Command::Suspend => Action::Suspend,
             Command::PrevArticle => Action::PrevArticle,
             Command::Quit => Action::Quit,
-        }
+            Command::Exit => Action::Exit,
+            Command::ActorAcross => Action::ActorAcross,
+            Command::Sort | Command::ToggleRead | Command::ArticleActors | Command::AllActors => {
+                return None;
+            }
+        })
     }
 }
 
@@ -314,7 +439,7 @@ impl fmt::Display for Key {
 /// The keys bound to each command.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    by_key: HashMap<Key, Command>,
+    by_key: HashMap<(Page, Key), Command>,
     /// Each command's keys, in the order they were given.
     keys: Vec<(Command, Vec<Key>)>,
 }
@@ -323,7 +448,7 @@ impl Default for Keymap {
     fn default() -> Self {
         let keys = COMMANDS
             .iter()
-            .map(|(command, _, _, _, defaults)| {
+            .map(|(command, _, _, _, _, defaults)| {
                 (
                     *command,
                     defaults.iter().filter_map(|k| Key::parse(k)).collect(),
@@ -344,15 +469,22 @@ impl Keymap {
         self.by_key = self
             .keys
             .iter()
-            .flat_map(|(command, keys)| keys.iter().map(move |k| (*k, *command)))
+            .flat_map(|(command, keys)| {
+                keys.iter().flat_map(move |k| {
+                    command
+                        .pages()
+                        .iter()
+                        .map(move |page| ((*page, *k), *command))
+                })
+            })
             .collect();
     }
 
     /// Bind `keys` to `command` in place of its defaults. A key taken from
-    /// another command's defaults is taken away from it.
+    /// another command's defaults on a page they share is taken away from it.
     pub fn bind(&mut self, command: Command, keys: Vec<Key>) {
         for (c, list) in &mut self.keys {
-            if *c != command {
+            if *c != command && c.shares_a_page(command) {
                 list.retain(|k| !keys.contains(k));
             }
         }
@@ -362,12 +494,17 @@ impl Keymap {
         self.reindex();
     }
 
-    /// The command a key press runs.
+    /// The command a key press runs on the article page.
     pub fn command(&self, event: &KeyEvent) -> Option<Command> {
+        self.command_on(Page::Article, event)
+    }
+
+    /// The command a key press runs on `page`.
+    pub fn command_on(&self, page: Page, event: &KeyEvent) -> Option<Command> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
-        self.by_key.get(&Key::from_event(event)).copied()
+        self.by_key.get(&(page, Key::from_event(event))).copied()
     }
 
     /// The keys bound to a command.
@@ -394,7 +531,7 @@ mod tests {
 
     #[test]
     fn every_command_has_one_entry_and_parseable_keys() {
-        for (i, (command, name, _, _, keys)) in COMMANDS.iter().enumerate() {
+        for (i, (command, _, name, _, _, keys)) in COMMANDS.iter().enumerate() {
             assert_eq!(COMMANDS.iter().position(|c| c.0 == *command), Some(i));
             assert_eq!(Command::from_name(name), Some(*command));
             for k in *keys {
@@ -425,7 +562,7 @@ mod tests {
         );
         assert_eq!(
             cmd(KeyCode::Char('c'), KeyModifiers::CONTROL),
-            Some(Command::Quit)
+            Some(Command::Exit)
         );
         assert_eq!(
             cmd(KeyCode::Char('?'), KeyModifiers::SHIFT),
@@ -469,8 +606,43 @@ mod tests {
         map.bind(Command::ScrollDown, vec![q]);
         let event = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(map.command(&event), Some(Command::ScrollDown));
-        assert_eq!(map.keys(Command::Quit).len(), 1);
+        assert!(map.keys(Command::Quit).is_empty());
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(map.command(&j), None);
+    }
+
+    #[test]
+    fn a_key_means_one_thing_per_page() {
+        let map = Keymap::default();
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(map.command_on(Page::Article, &a), Some(Command::Scope));
+        assert_eq!(
+            map.command_on(Page::Library, &a),
+            Some(Command::ArticleActors)
+        );
+        assert_eq!(map.command_on(Page::Actors, &a), None);
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        for page in Page::ALL {
+            assert_eq!(map.command_on(page, &j), Some(Command::ScrollDown));
+        }
+        // no two commands of one page share a default key
+        for page in Page::ALL {
+            let mut seen = std::collections::HashSet::new();
+            for c in Command::all().filter(|c| c.works_on(page)) {
+                for k in map.keys(c) {
+                    assert!(seen.insert(*k), "{k} twice on {page:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rebinding_on_the_library_leaves_the_article_alone() {
+        let mut map = Keymap::default();
+        map.bind(Command::Sort, vec![Key::parse("a").expect("a")]);
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(map.command_on(Page::Library, &a), Some(Command::Sort));
+        assert_eq!(map.command_on(Page::Article, &a), Some(Command::Scope));
+        assert!(map.keys(Command::ArticleActors).is_empty());
     }
 }

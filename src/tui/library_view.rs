@@ -13,7 +13,7 @@
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -22,6 +22,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use nucleo_matcher::Utf32String;
 use rayon::prelude::*;
 
+use super::keymap::{Command, Keymap, Page};
 use super::list_keys::{self, Edit, FilterText, ListKey, Nav};
 use crate::library::filter::{self, Filter};
 use crate::library::{Day, Entry, Library, Status};
@@ -111,13 +112,13 @@ pub struct LibraryScreen {
     /// What the filter matches, per entry, with the entry's version
     /// (`u64::MAX`: not made yet).
     fields: Vec<(u64, Vec<Utf32String>)>,
+    /// A line for the status bar until the next key (an article that
+    /// could not be opened).
+    pub message: Option<String>,
 }
 
 /// While analysis runs, rows are put back in order at most this often.
 const REORDER_EVERY: Duration = Duration::from_millis(500);
-
-/// Rows taken by the title, the column heads and the status line.
-const CHROME: u16 = 3;
 
 impl LibraryScreen {
     pub fn new(lib: &Library, width: u16, height: u16) -> LibraryScreen {
@@ -133,6 +134,7 @@ impl LibraryScreen {
             seen: None,
             rebuilt_at: None,
             fields: Vec::new(),
+            message: None,
         };
         s.refresh(lib);
         s
@@ -209,8 +211,15 @@ impl LibraryScreen {
             .for_each(|(slot, e)| *slot = (e.version, filter::fields(e)));
     }
 
-    fn list_rows(&self) -> usize {
-        usize::from(self.height.saturating_sub(CHROME)).max(1)
+    /// Rows of the list in view (fewer when the preview shows).
+    pub fn list_rows(&self) -> usize {
+        let a = areas(Rect::new(0, 0, self.width, self.height), self.rows.len());
+        usize::from(a.table.height.saturating_sub(1)).max(1)
+    }
+
+    /// The first row in view and the selection's index among the rows.
+    pub fn offset_and_selected(&self) -> (usize, usize) {
+        (self.offset, self.selected)
     }
 
     fn keep_in_view(&mut self) {
@@ -230,6 +239,9 @@ impl LibraryScreen {
 
     /// Apply one action.
     pub fn update(&mut self, lib: &mut Library, action: LibraryAction) -> LibraryOutcome {
+        if !matches!(action, LibraryAction::Resize { .. }) {
+            self.message = None;
+        }
         match action {
             LibraryAction::Nav(nav) => {
                 self.select(list_keys::moved(self.selected, nav, self.rows.len()));
@@ -274,20 +286,21 @@ impl LibraryScreen {
     }
 
     /// The action a key asks for on this screen.
-    pub fn action_for(&self, key: &KeyEvent) -> Option<LibraryAction> {
+    pub fn action_for(&self, keymap: &Keymap, key: &KeyEvent) -> Option<LibraryAction> {
+        let rows = self.list_rows();
         Some(
-            match list_keys::read(key, &self.filter, self.list_rows())? {
+            match list_keys::read(key, &self.filter, rows, keymap, Page::Library)? {
                 ListKey::Nav(nav) => LibraryAction::Nav(nav),
                 ListKey::Edit(edit) => LibraryAction::Filter(edit),
-                ListKey::Quit | ListKey::Own(KeyCode::Char('q')) => LibraryAction::Quit,
-                ListKey::Own(KeyCode::Esc) if !self.filter.text.is_empty() => {
+                ListKey::Quit | ListKey::Own(Command::Quit) => LibraryAction::Quit,
+                ListKey::Own(Command::Back) if !self.filter.text.is_empty() => {
                     LibraryAction::Filter(Edit::Clear)
                 }
-                ListKey::Own(KeyCode::Enter) => LibraryAction::Open,
-                ListKey::Own(KeyCode::Char('s')) => LibraryAction::CycleSort,
-                ListKey::Own(KeyCode::Char('r')) => LibraryAction::ToggleRead,
-                ListKey::Own(KeyCode::Char('a')) => LibraryAction::ArticleActors,
-                ListKey::Own(KeyCode::Char('A')) => LibraryAction::AllActors,
+                ListKey::Own(Command::Select) => LibraryAction::Open,
+                ListKey::Own(Command::Sort) => LibraryAction::CycleSort,
+                ListKey::Own(Command::ToggleRead) => LibraryAction::ToggleRead,
+                ListKey::Own(Command::ArticleActors) => LibraryAction::ArticleActors,
+                ListKey::Own(Command::AllActors) => LibraryAction::AllActors,
                 ListKey::Own(_) => return None,
             },
         )
@@ -312,22 +325,101 @@ impl SortKey {
     }
 }
 
-/// Draw the library screen over the whole frame.
-pub fn view(screen: &LibraryScreen, lib: &Library, frame: &mut Frame) {
-    render(screen, lib, frame, frame.area());
+/// The library screen is at least this wide and high to show a preview of
+/// the selected article under the list.
+pub const PREVIEW_COLS: u16 = 120;
+pub const PREVIEW_ROWS: u16 = 30;
+
+/// Where the parts of the library screen go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LibraryAreas {
+    pub top: Rect,
+    pub table: Rect,
+    /// The selected article, drawn as the article page draws it; its last
+    /// row is the status line's (the preview draws no status of its own).
+    pub preview: Option<Rect>,
+    pub status: Rect,
+}
+
+/// The library screen's parts in `area`, for a list of `rows` rows: on a
+/// large terminal the list takes what it needs up to a third of the height
+/// and the selected article shows below it.
+pub fn areas(area: Rect, rows: usize) -> LibraryAreas {
+    let wide = area.width >= PREVIEW_COLS && area.height >= PREVIEW_ROWS;
+    let table = if wide {
+        let most = (area.height / 3).max(6);
+        Constraint::Length(u16::try_from(rows + 1).unwrap_or(most).clamp(3, most))
+    } else {
+        Constraint::Min(1)
+    };
+    let body = if wide {
+        Constraint::Fill(1)
+    } else {
+        Constraint::Length(0)
+    };
+    let [top, table, body, status] =
+        Layout::vertical([Constraint::Length(1), table, body, Constraint::Length(1)]).areas(area);
+    let preview = wide.then(|| Rect {
+        height: body.height + status.height,
+        ..body
+    });
+    LibraryAreas {
+        top,
+        table,
+        preview,
+        status,
+    }
+}
+
+/// Draw the library screen over the whole frame (the preview's place left
+/// empty: the caller draws the article there).
+pub fn view(screen: &LibraryScreen, lib: &Library, keymap: &Keymap, frame: &mut Frame) {
+    render(screen, lib, keymap, frame, frame.area());
 }
 
 /// Draw the library screen in `area`.
-pub fn render(screen: &LibraryScreen, lib: &Library, frame: &mut Frame, area: Rect) {
-    let [top, table, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    frame.render_widget(Paragraph::new(title_line(screen, lib)), top);
-    draw_table(screen, lib, frame, table);
-    frame.render_widget(Paragraph::new(status_line(screen)).reversed(), status);
+pub fn render(
+    screen: &LibraryScreen,
+    lib: &Library,
+    keymap: &Keymap,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let a = areas(area, screen.rows.len());
+    frame.render_widget(Paragraph::new(title_line(screen, lib)), a.top);
+    draw_table(screen, lib, frame, a.table);
+    if screen.rows.is_empty() {
+        let below_heads = Rect {
+            y: a.table.y.saturating_add(1),
+            height: a.table.height.saturating_sub(1),
+            ..a.table
+        };
+        frame.render_widget(
+            Paragraph::new(empty_list(screen, lib))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .dim(),
+            below_heads,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(status_line(screen, keymap)).reversed(),
+        a.status,
+    );
+}
+
+/// Why the list is empty.
+fn empty_list(screen: &LibraryScreen, lib: &Library) -> String {
+    if !screen.filter.text.is_empty() {
+        return format!(
+            " No article matches “{}”.",
+            super::text::safe(&screen.filter.text)
+        );
+    }
+    let root = crate::ingest::sanitize::display_path(lib.root());
+    format!(
+        " No articles in {} yet: add .txt, .md, .html or .json files; they show here as they come.",
+        super::text::safe(&root)
+    )
 }
 
 fn title_line(screen: &LibraryScreen, lib: &Library) -> Line<'static> {
@@ -353,14 +445,30 @@ fn bar(done: usize, total: usize, width: usize) -> String {
     format!("[{}{}]", "█".repeat(full), "·".repeat(width - full))
 }
 
-fn status_line(screen: &LibraryScreen) -> String {
-    match screen.filter.status() {
-        Err(typing) => typing,
-        Ok(filter) => format!(
-            "{filter} sort: {} · Enter open · / filter · s sort · a actors · A all actors · r read · q quit",
-            screen.sort.label()
-        ),
+/// The filter or message, the sort, and key hints from the keymap.
+fn status_line(screen: &LibraryScreen, keymap: &Keymap) -> String {
+    let filter = match screen.filter.status() {
+        Err(typing) => return typing,
+        Ok(filter) => filter,
+    };
+    if let Some(m) = &screen.message {
+        return format!(" {}", super::text::safe(m));
     }
+    let hints: Vec<String> = [
+        (Command::Help, "help"),
+        (Command::Quit, "quit"),
+        (Command::Select, "open"),
+        (Command::Find, "filter"),
+        (Command::ArticleActors, "its actors"),
+        (Command::AllActors, "all actors"),
+        (Command::Sort, "sort"),
+        (Command::ToggleRead, "read"),
+    ]
+    .into_iter()
+    .filter_map(|(c, what)| list_keys::hint(keymap, c, what))
+    .collect();
+    let lead = format!("{filter} sort: {} ·", screen.sort.label());
+    list_keys::with_hints(&lead, &hints, screen.width)
 }
 
 fn draw_table(screen: &LibraryScreen, lib: &Library, frame: &mut Frame, area: Rect) {

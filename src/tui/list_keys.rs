@@ -1,8 +1,11 @@
 //! What the library's list screens share: the keys that move a selection
-//! and type a filter, the filter being typed, and keeping the selection in
-//! view. Each screen adds its own keys on top.
+//! and type a filter (read through the keymap, so rebound keys work here
+//! too), the filter being typed, and keeping the selection in view. Each
+//! screen adds its own commands on top.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::keymap::{Command, Key, Keymap, Page};
 
 /// Moving the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,14 +34,21 @@ pub enum Edit {
 pub enum ListKey {
     Nav(Nav),
     Edit(Edit),
-    /// `Ctrl-C`.
+    /// Quit dossier (`Ctrl-c`).
     Quit,
-    /// A key for the screen itself.
-    Own(KeyCode),
+    /// A command for the screen itself.
+    Own(Command),
 }
 
-/// The meaning of `key`; `page` is the number of rows in view.
-pub fn read(key: &KeyEvent, filter: &FilterText, page: usize) -> Option<ListKey> {
+/// The meaning of `key` on `page` of the keymap; `rows` is the number of
+/// rows in view.
+pub fn read(
+    key: &KeyEvent,
+    filter: &FilterText,
+    rows: usize,
+    keymap: &Keymap,
+    page: Page,
+) -> Option<ListKey> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -57,16 +67,45 @@ pub fn read(key: &KeyEvent, filter: &FilterText, page: usize) -> Option<ListKey>
             _ => return None,
         });
     }
-    Some(match key.code {
-        KeyCode::Char('j') | KeyCode::Down => ListKey::Nav(Nav::Down(1)),
-        KeyCode::Char('k') | KeyCode::Up => ListKey::Nav(Nav::Up(1)),
-        KeyCode::PageDown | KeyCode::Char(' ') => ListKey::Nav(Nav::Down(page)),
-        KeyCode::PageUp | KeyCode::Char('b') => ListKey::Nav(Nav::Up(page)),
-        KeyCode::Char('g') | KeyCode::Home => ListKey::Nav(Nav::Top),
-        KeyCode::Char('G') | KeyCode::End => ListKey::Nav(Nav::Bottom),
-        KeyCode::Char('/') => ListKey::Edit(Edit::Start),
-        code => ListKey::Own(code),
+    Some(match keymap.command_on(page, key)? {
+        Command::ScrollDown => ListKey::Nav(Nav::Down(1)),
+        Command::ScrollUp => ListKey::Nav(Nav::Up(1)),
+        Command::PageDown => ListKey::Nav(Nav::Down(rows)),
+        Command::PageUp => ListKey::Nav(Nav::Up(rows)),
+        Command::HalfPageDown => ListKey::Nav(Nav::Down(rows.div_ceil(2))),
+        Command::HalfPageUp => ListKey::Nav(Nav::Up(rows.div_ceil(2))),
+        Command::Top => ListKey::Nav(Nav::Top),
+        Command::Bottom => ListKey::Nav(Nav::Bottom),
+        Command::Find => ListKey::Edit(Edit::Start),
+        Command::Exit => ListKey::Quit,
+        command => ListKey::Own(command),
     })
+}
+
+/// "Enter open", "/ filter": a hint for the status line from the keymap,
+/// when the command has a key.
+pub fn hint(keymap: &Keymap, command: Command, what: &str) -> Option<String> {
+    let key: Key = keymap.first_key(command)?;
+    Some(super::text::safe(&format!("{key} {what}")).into_owned())
+}
+
+/// `lead`, then as many of `hints` as fit in `width` columns (the first
+/// ones are the most useful).
+pub fn with_hints(lead: &str, hints: &[String], width: u16) -> String {
+    let width = usize::from(width);
+    let mut line = lead.to_string();
+    let mut used = unicode_width::UnicodeWidthStr::width(lead);
+    for (i, h) in hints.iter().enumerate() {
+        let sep = if i == 0 { " " } else { " · " };
+        let w = unicode_width::UnicodeWidthStr::width(h.as_str()) + sep.len();
+        if used + w > width {
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(h);
+        used += w;
+    }
+    line
 }
 
 /// The filter as typed, and whether keys go to it.
@@ -103,12 +142,13 @@ impl FilterText {
     /// The status line while typing, or the words that open it otherwise
     /// ("filter: x ·", or nothing).
     pub fn status(&self) -> Result<String, String> {
+        let text = super::text::safe(&self.text);
         if self.editing {
-            Err(format!(" /{}▏ Enter keep · Esc clear", self.text))
+            Err(format!(" /{text}▏ Enter keep · Esc clear"))
         } else if self.text.is_empty() {
             Ok(String::new())
         } else {
-            Ok(format!(" filter: {} ·", self.text))
+            Ok(format!(" filter: {text} ·"))
         }
     }
 }

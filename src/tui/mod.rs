@@ -1,10 +1,13 @@
 //! The reader: a terminal UI over analysed articles.
 //!
-//! `app` and `reader` hold the state and its update, `view` draws it,
-//! `keymap` turns keys into actions, `config` and `theme` are the user's
-//! settings, `state` keeps reading positions, `screen` writes frames with
-//! few bytes, `terminal` owns the terminal's modes. This module runs the
-//! loop: events in, actions applied, one frame drawn per burst of events.
+//! `app` holds the state of every page and its update (`reader` is the
+//! article page, `library_view` the library's list, `actors_view` the
+//! actors across the library, `shelf` the open library behind them),
+//! `view` draws it, `keymap` turns keys into actions, `config` and `theme`
+//! are the user's settings, `state` keeps reading positions, `screen`
+//! writes frames with few bytes, `terminal` owns the terminal's modes. This
+//! module runs the loop: events in, actions applied, the library's results
+//! taken in on a tick, one frame drawn per burst of events.
 
 pub mod actors_view;
 pub mod app;
@@ -19,6 +22,7 @@ pub mod list_keys;
 pub mod panels;
 pub mod reader;
 pub mod screen;
+pub mod shelf;
 pub mod state;
 pub mod terminal;
 pub mod text;
@@ -37,9 +41,11 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
+use crate::library::Library;
 use crate::model::Article;
 pub use app::{Action, App, Settings};
 use input::{Input, Parser};
+use keymap::{Command, Page};
 pub use reader::{Focus, Reader};
 use screen::{Screen, ScrollHint};
 use state::Positions;
@@ -69,19 +75,27 @@ const ESC_WAIT: Duration = Duration::from_millis(25);
 const RESIZE_SETTLE: Duration = Duration::from_millis(15);
 /// ... but never longer than this in all.
 const RESIZE_MAX_WAIT: Duration = Duration::from_millis(80);
+/// The library's results are taken in at least this often.
+const TICK_AT_LEAST: Duration = Duration::from_millis(250);
 
-/// Open the reader on `articles` until the user quits or a signal ends it.
-/// The terminal is restored and the reading position saved on every way
-/// out, panics included.
-pub fn run(articles: Vec<Article>, mut errors: Vec<String>, options: Options) -> io::Result<Exit> {
-    use std::io::IsTerminal;
-    if !io::stdout().is_terminal() {
-        return Err(io::Error::other(
-            "standard output is not a terminal; use `dossier export` to print an article",
-        ));
-    }
+/// What the program opens.
+pub enum Opening {
+    /// Articles named on the command line: the article page, `]` and `[`
+    /// step through them; `errors` are the files that could not be read.
+    Articles {
+        articles: Vec<Article>,
+        errors: Vec<String>,
+    },
+    /// A folder: the library's list first.
+    Folder(Box<Library>),
+}
+
+/// Open the reader on what `opening` says until the user quits or a signal
+/// ends it. The terminal is restored and the reading position saved on
+/// every way out, panics included.
+pub fn open(opening: Opening, options: Options) -> io::Result<Exit> {
+    check_terminal()?;
     let (settings, messages, positions) = prepare(options);
-    errors.extend(messages);
     let keyboard = Keyboard::open()?;
     let signals = Signals::register()?;
     terminal::enter(settings.mouse)?;
@@ -93,19 +107,27 @@ pub fn run(articles: Vec<Article>, mut errors: Vec<String>, options: Options) ->
         }
     };
     let size = term.size().unwrap_or_default();
-    let mut app = App::with_settings(
-        articles,
-        errors,
-        size.width,
-        size.height,
-        settings,
-        positions,
-    );
+    let (width, height) = (size.width, size.height);
+    let mut app = match opening {
+        Opening::Articles {
+            articles,
+            mut errors,
+        } => {
+            errors.extend(messages);
+            App::with_settings(articles, errors, width, height, settings, positions)
+        }
+        Opening::Folder(library) => {
+            App::with_library(*library, messages, width, height, settings, positions)
+        }
+    };
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut term, &mut app, &keyboard, &signals)
     }));
     app.remember_position();
     let saved = app.positions.save();
+    // the library's background work stops and saves its cache (within one
+    // file's analysis) while the terminal is still ours
+    drop(app);
     terminal::restore();
     if let Err(message) = saved {
         eprintln!("dossier: {message}");
@@ -113,6 +135,18 @@ pub fn run(articles: Vec<Article>, mut errors: Vec<String>, options: Options) ->
     match outcome {
         Ok(result) => result,
         Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// The reader needs standard output to be a terminal.
+pub fn check_terminal() -> io::Result<()> {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(io::Error::other(
+            "standard output is not a terminal; use `dossier export` to print an article",
+        ))
     }
 }
 
@@ -158,8 +192,12 @@ fn event_loop(
     }
     let mut parser = Parser::default();
     let mut buf = vec![0u8; 16 * 1024];
+    let mut ticked = Instant::now();
     loop {
-        let wait = parser.pending().then_some(ESC_WAIT);
+        let wait = match (parser.pending().then_some(ESC_WAIT), app.tick_wait()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let wake = terminal::wait(keyboard, signals, wait)?;
         if wake.exit {
             return Ok(Exit::Signal(signals.which()));
@@ -203,6 +241,12 @@ fn event_loop(
                     }
                 }
             }
+        }
+        // the library's results: when nothing else came, and at least at
+        // a steady pace while keys keep coming
+        if flush || ticked.elapsed() >= TICK_AT_LEAST {
+            ticked = Instant::now();
+            changed |= app.tick();
         }
         if !changed {
             continue;
@@ -265,9 +309,48 @@ fn draw(term: &mut Term, app: &App) -> io::Result<()> {
     ratatui::backend::Backend::flush(term.backend_mut())
 }
 
-/// The action an input asks for, given what the reader is doing.
+/// The action an input asks for, given the page and what it is doing.
 pub fn action_for(app: &App, input: &Input) -> Option<Action> {
-    reader_action(&app.reader, &app.settings, input)
+    match app.page {
+        Page::Article => reader_action(&app.reader, &app.settings, input),
+        page => list_action(app, page, input),
+    }
+}
+
+/// The action a key asks of a list page: the help, suspend and exit keys
+/// first, else the page's own.
+fn list_action(app: &App, page: Page, input: &Input) -> Option<Action> {
+    let key = match input {
+        Input::Key(key) => key,
+        Input::Mouse(m) if app.settings.mouse && app.list_help.is_none() => {
+            return list_wheel(page, m.kind);
+        }
+        _ => return None,
+    };
+    let shelf = app.shelf.as_deref()?;
+    let keymap = &app.settings.keymap;
+    let typing = match page {
+        Page::Library => shelf.list.filter.editing,
+        _ => shelf.actors.as_ref().is_some_and(|a| a.filter.editing),
+    };
+    if app.list_help.is_some() {
+        return keymap.command_on(page, key).and_then(Command::action);
+    }
+    // a filter being typed takes the letters, not Ctrl-z or Ctrl-c
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match keymap.command_on(page, key) {
+        Some(c @ (Command::Suspend | Command::Exit)) if ctrl || !typing => return c.action(),
+        Some(Command::Help) if !typing => return Some(Action::Help),
+        _ => {}
+    }
+    match page {
+        Page::Library => shelf.list.action_for(keymap, key).map(Action::Library),
+        _ => shelf
+            .actors
+            .as_ref()?
+            .action_for(keymap, key)
+            .map(Action::Actors),
+    }
 }
 
 /// The action an input asks of the article screen: keys go to the find
@@ -275,7 +358,7 @@ pub fn action_for(app: &App, input: &Input) -> Option<Action> {
 pub fn reader_action(reader: &Reader, settings: &Settings, input: &Input) -> Option<Action> {
     match input {
         Input::Key(key) if reader.find.editing => prompt_action(key),
-        Input::Key(key) => settings.keymap.command(key).map(keymap::Command::action),
+        Input::Key(key) => settings.keymap.command(key).and_then(Command::action),
         Input::Mouse(m) if settings.mouse => match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
                 column: m.column,
@@ -291,6 +374,20 @@ pub fn reader_action(reader: &Reader, settings: &Settings, input: &Input) -> Opt
         _ => None,
     }
 }
+/// The mouse wheel on a list page moves the selection three rows.
+fn list_wheel(page: Page, kind: MouseEventKind) -> Option<Action> {
+    use list_keys::Nav;
+    let nav = match kind {
+        MouseEventKind::ScrollDown => Nav::Down(3),
+        MouseEventKind::ScrollUp => Nav::Up(3),
+        _ => return None,
+    };
+    Some(match page {
+        Page::Library => Action::Library(library_view::LibraryAction::Nav(nav)),
+        _ => Action::Actors(actors_view::ActorsAction::Nav(nav)),
+    })
+}
+
 /// Keys while the find prompt is open.
 fn prompt_action(key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
@@ -298,7 +395,7 @@ fn prompt_action(key: &KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char('c') if ctrl => Some(Action::Exit),
         KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
         KeyCode::Char(c) => Some(Action::FindInput(c)),
         KeyCode::Backspace => Some(Action::FindBackspace),
@@ -311,7 +408,8 @@ fn prompt_action(key: &KeyEvent) -> Option<Action> {
 /// What the screen looked like before a burst of actions, to tell the
 /// output layer when the text merely scrolled.
 struct Before {
-    article: usize,
+    page: Page,
+    article: (usize, Option<usize>),
     scroll: usize,
     areas: layout::Areas,
     overlays: (bool, bool),
@@ -320,7 +418,8 @@ struct Before {
 impl Before {
     fn of(app: &App) -> Self {
         Before {
-            article: app.current,
+            page: app.page,
+            article: (app.current, app.shelf.as_ref().and_then(|s| s.open)),
             scroll: app.reader.scroll,
             areas: app.reader.areas(),
             overlays: (
@@ -332,7 +431,9 @@ impl Before {
 
     fn scroll_hint(&self, app: &App) -> Option<ScrollHint> {
         let r = &app.reader;
-        let same_screen = self.article == app.current
+        let same_screen = self.page == Page::Article
+            && app.page == Page::Article
+            && self.article == (app.current, app.shelf.as_ref().and_then(|s| s.open))
             && self.areas == r.areas()
             && !self.overlays.0
             && r.help.is_none()

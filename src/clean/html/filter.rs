@@ -165,34 +165,6 @@ const DATE_LINE_STARTS: &[&str] = &[
     "last modified",
 ];
 
-/// English month names and their short forms, for date lines.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Date and byline lines are short: at most this many words.
 const MAX_LINE_WORDS: usize = 12;
 
@@ -280,7 +252,7 @@ fn is_date_line(lower: &str) -> bool {
     }
     let has_month = lower
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| MONTHS.contains(&w));
+        .any(crate::clean::meta::is_month);
     let has_year = lower
         .split(|c: char| !c.is_ascii_digit())
         .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));

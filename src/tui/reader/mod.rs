@@ -227,7 +227,11 @@ impl Reader {
             | Action::NextArticle
             | Action::PrevArticle
             | Action::Suspend
-            | Action::Quit => {}
+            | Action::Quit
+            | Action::Exit
+            | Action::ActorAcross
+            | Action::Library(_)
+            | Action::Actors(_) => {}
         }
         self.refresh_rows();
         Outcome::Stay
@@ -585,6 +589,54 @@ impl Reader {
             self.top_anchor()?
         };
         Some((self.article.paragraphs.get(pos)?.index, offset))
+    }
+
+    // ---- opened from elsewhere ----
+
+    /// The actor the user picked: the one under the Actors panel's cursor
+    /// while that panel has the focus, else the one selected.
+    pub fn chosen_actor(&self) -> Option<usize> {
+        if self.focus == Focus::Actors
+            && let Some(Target::Actor(a)) = self.cursor_target(Panel::Actors)
+        {
+            return Some(a);
+        }
+        self.actor
+    }
+
+    /// Open at paragraph `paragraph_index` (as the model numbers it) with
+    /// `actor` selected: its quote (or position) there marked, else the
+    /// paragraph made current.
+    pub fn open_at(&mut self, paragraph_index: usize, actor: Option<usize>) {
+        let actor = actor.filter(|a| *a < self.article.actors.len());
+        if let Some(a) = actor {
+            self.set_cursor(Panel::Actors, Some(Target::Actor(a)));
+        }
+        let Some(pos) = self.index.position(paragraph_index) else {
+            self.refresh_rows();
+            return;
+        };
+        let who = actor.map(|a| self.index.actor_and_members(a));
+        let by = |speaker: Option<usize>| match (&who, speaker) {
+            (None, _) => true,
+            (Some(who), Some(s)) => who.contains(&s),
+            (Some(_), None) => false,
+        };
+        let quote = (0..self.article.quotes.len()).find(|&q| {
+            self.article.quotes[q].paragraph == paragraph_index && by(self.index.quote_speaker[q])
+        });
+        let position = (0..self.article.positions.len()).find(|&p| {
+            self.index.position_paragraph[p] == Some(pos) && by(self.index.position_actor[p])
+        });
+        match (quote, position) {
+            (Some(q), _) => self.go_to_quote(q),
+            (None, Some(p)) => self.go_to_position(p),
+            (None, None) => {
+                self.current = Some(pos);
+                self.reveal_paragraph(pos);
+            }
+        }
+        self.refresh_rows();
     }
 
     // ---- messages ----

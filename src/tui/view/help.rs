@@ -1,5 +1,5 @@
-//! The help overlay, generated from the keymap (so rebound keys show as
-//! bound), followed by any problems found at start.
+//! The help overlay of each page, generated from the keymap (so rebound
+//! keys show as bound), followed by any problems found at start.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,15 +8,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{fit, width_of};
-use crate::tui::keymap::{Command, Keymap, Section};
+use crate::tui::app::Settings;
+use crate::tui::keymap::{Command, Keymap, Page, Section};
 use crate::tui::theme::Theme;
 
 /// The widest the keys column gets.
 const KEYS_COLS_MAX: usize = 30;
 
-pub fn draw(scene: &super::Scene, frame: &mut Frame, screen: Rect) {
-    let theme = &scene.settings.theme;
-    let lines = help_lines(&scene.settings.keymap, scene.errors, theme);
+/// The help of `page` over `screen`, scrolled `scroll` lines.
+pub fn draw_page(
+    settings: &Settings,
+    errors: &[String],
+    page: Page,
+    scroll: usize,
+    frame: &mut Frame,
+    screen: Rect,
+) {
+    let theme = &settings.theme;
+    let lines = help_lines(&settings.keymap, errors, theme, page);
     let width = screen.width.min(80);
     let height = screen
         .height
@@ -29,20 +38,19 @@ pub fn draw(scene: &super::Scene, frame: &mut Frame, screen: Rect) {
         height,
     };
     let rows = usize::from(height.saturating_sub(2));
-    let scroll = scene
-        .reader
-        .help
-        .unwrap_or(0)
-        .min(lines.len().saturating_sub(rows));
-    let close = scene
-        .settings
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let close = settings
         .keymap
         .first_key(Command::Help)
         .map(|k| format!(" {k} or Esc closes "))
         .unwrap_or_default();
     let block = Block::bordered()
         .padding(ratatui::widgets::Padding::horizontal(1))
-        .title(" Keys ")
+        .title(match page {
+            Page::Article => " Keys: the article ",
+            Page::Library => " Keys: the library ",
+            Page::Actors => " Keys: actors across the library ",
+        })
         .title_bottom(Line::from(close).right_aligned())
         .border_style(theme.border_focused);
     frame.render_widget(Clear, area);
@@ -65,9 +73,15 @@ fn keys_of(keymap: &Keymap, command: Command) -> String {
     }
 }
 
-/// One line per command, grouped by section, then the problems.
-pub fn help_lines(keymap: &Keymap, errors: &[String], theme: &Theme) -> Vec<Line<'static>> {
+/// One line per command of `page`, grouped by section, then the problems.
+pub fn help_lines(
+    keymap: &Keymap,
+    errors: &[String],
+    theme: &Theme,
+    page: Page,
+) -> Vec<Line<'static>> {
     let column = Command::all()
+        .filter(|c| c.works_on(page))
         .map(|c| width_of(&keys_of(keymap, c)))
         .max()
         .unwrap_or(0)
@@ -75,17 +89,23 @@ pub fn help_lines(keymap: &Keymap, errors: &[String], theme: &Theme) -> Vec<Line
         + 2;
     let mut lines = Vec::new();
     for section in Section::ALL {
+        let commands: Vec<Command> = Command::all()
+            .filter(|c| c.works_on(page) && c.section_on(page) == section)
+            .collect();
+        if commands.is_empty() {
+            continue;
+        }
         if !lines.is_empty() {
             lines.push(Line::from(""));
         }
         lines.push(Line::from(Span::styled(section.title(), theme.title)));
-        for command in Command::all().filter(|c| c.section() == section) {
+        for command in commands {
             let keys = fit(&keys_of(keymap, command), KEYS_COLS_MAX);
             let pad = column.saturating_sub(width_of(&keys));
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys}"), theme.here),
                 Span::raw(" ".repeat(pad)),
-                Span::raw(command.description()),
+                Span::raw(command.description_on(page)),
             ]));
         }
     }

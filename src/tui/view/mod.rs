@@ -1,7 +1,10 @@
 //! Drawing the reader: a pure function of the [`App`] state. One module per
 //! part of the screen; every string passes [`safe`] on its way to ratatui.
-//! The article screen draws from a [`Scene`], so that a caller holding a
-//! [`Reader`] of its own (the library) can draw it too.
+//! The article page draws from a [`Scene`], so that a [`Reader`] held
+//! elsewhere (the library's preview of the selected article) draws the
+//! same way. The list pages draw themselves (`library_view`,
+//! `actors_view`); the help over any page is generated here from the
+//! keymap.
 
 mod article;
 mod help;
@@ -15,9 +18,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
 use super::app::{App, Settings};
+use super::keymap::Page;
 use super::layout::{self, Mode, TINY_COLS, TINY_ROWS};
 use super::reader::Reader;
+use super::shelf::Shelf;
 use super::text::safe;
+use super::{actors_view, library_view};
 
 /// What the article screen is drawn from.
 #[derive(Clone, Copy)]
@@ -26,37 +32,125 @@ pub struct Scene<'a> {
     pub settings: &'a Settings,
     /// Problems found at start, listed in the help.
     pub errors: &'a [String],
-    /// The article's number and how many are open, when more than one.
+    /// The article's number and how many are open (or listed), when more
+    /// than one.
     pub article: Option<(usize, usize)>,
+    /// Opened from the library: q goes back to it.
+    pub library: bool,
+    /// Drawn as the library's preview: no status line, no help.
+    pub preview: bool,
 }
 
 impl<'a> Scene<'a> {
     pub fn of(app: &'a App) -> Self {
+        let article = match app.shelf.as_deref() {
+            Some(shelf) => {
+                let rows = shelf.list.rows();
+                shelf
+                    .open
+                    .and_then(|e| rows.iter().position(|&r| r == e))
+                    .map(|i| (i + 1, rows.len()))
+            }
+            None => (app.articles.len() > 1).then_some((app.current + 1, app.articles.len())),
+        };
         Scene {
             reader: &app.reader,
             settings: &app.settings,
             errors: &app.errors,
-            article: (app.articles.len() > 1).then_some((app.current + 1, app.articles.len())),
+            article,
+            library: app.shelf.is_some(),
+            preview: false,
         }
     }
 }
 
-/// Draw the whole screen.
+/// Draw the whole screen: the page on screen, and the help over it.
 pub fn view(app: &App, frame: &mut Frame) {
-    draw(&Scene::of(app), frame);
+    let area = frame.area();
+    let shelf = app.shelf.as_deref();
+    match (app.page, shelf) {
+        (Page::Article, _) | (_, None) => draw(&Scene::of(app), frame),
+        _ if area.width < TINY_COLS || area.height < TINY_ROWS => too_small(frame, area),
+        (Page::Library, Some(shelf)) => library(app, shelf, frame),
+        (Page::Actors, Some(shelf)) => match &shelf.actors {
+            Some(screen) => {
+                actors_view::view(screen, &shelf.library, &app.settings.keymap, frame);
+            }
+            None => library(app, shelf, frame),
+        },
+    }
+    if app.page != Page::Article
+        && let Some(scroll) = app.list_help
+    {
+        help::draw_page(&app.settings, &app.errors, app.page, scroll, frame, area);
+    }
 }
 
-/// Draw the article screen.
+/// The library's list, and the selected article under it when it fits.
+fn library(app: &App, shelf: &Shelf, frame: &mut Frame) {
+    library_view::view(&shelf.list, &shelf.library, &app.settings.keymap, frame);
+    let rows = shelf.list.rows().len();
+    let Some(area) = library_view::areas(frame.area(), rows).preview else {
+        return;
+    };
+    match shelf.preview_of_selection() {
+        Some(reader) => {
+            let scene = Scene {
+                reader,
+                settings: &app.settings,
+                errors: &[],
+                article: None,
+                library: true,
+                preview: true,
+            };
+            draw_in(&scene, frame, area);
+        }
+        None => no_preview(shelf, frame, area),
+    }
+}
+
+/// In the preview's place: why there is none yet.
+fn no_preview(shelf: &Shelf, frame: &mut Frame, area: Rect) {
+    use crate::library::Status;
+    let entry = shelf
+        .list
+        .selected_entry()
+        .and_then(|e| shelf.library.entry(e));
+    let text = match entry.map(|e| &e.status) {
+        Some(Status::Pending) => "Being analysed…".to_string(),
+        Some(Status::Failed(why)) => format!("⚠ {}", safe(why)),
+        Some(Status::Analysed(_)) | None => String::new(),
+    };
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(
+            ratatui::widgets::Block::bordered().border_style(
+                ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM),
+            ),
+        ),
+        body,
+    );
+}
+
+/// Draw the article page over the whole frame.
 pub fn draw(scene: &Scene, frame: &mut Frame) {
+    draw_in(scene, frame, frame.area());
+}
+
+/// Draw the article page in `area` (the reader's size).
+pub fn draw_in(scene: &Scene, frame: &mut Frame, area: Rect) {
     let reader = scene.reader;
     let areas = layout::areas(
-        frame.area(),
+        area,
         reader.layout_choice,
         reader.focus.panel().is_some(),
         reader.shown,
     );
     if areas.mode == Mode::Tiny {
-        too_small(frame, frame.area());
+        too_small(frame, area);
         return;
     }
     let overlay = areas.mode == Mode::Narrow && reader.focus.panel().is_some();
@@ -64,9 +158,19 @@ pub fn draw(scene: &Scene, frame: &mut Frame) {
         article::draw(scene, frame, &areas);
     }
     panels::draw(scene, frame, &areas);
+    if scene.preview {
+        return;
+    }
     status::draw(scene, frame, areas.status);
-    if reader.help.is_some() {
-        help::draw(scene, frame, frame.area());
+    if let Some(scroll) = reader.help {
+        help::draw_page(
+            scene.settings,
+            scene.errors,
+            Page::Article,
+            scroll,
+            frame,
+            area,
+        );
     }
 }
 

@@ -108,16 +108,20 @@ fn progress(r: &Reader) -> String {
 /// "? help", "/ find", "Tab panels", "q quit": from the keymap.
 fn hints(scene: &Scene) -> Vec<String> {
     let map = &scene.settings.keymap;
-    [
+    let mut hints = vec![
         (Command::Help, "help"),
-        (Command::Quit, "quit"),
+        (Command::Quit, if scene.library { "back" } else { "quit" }),
         (Command::Find, "find"),
         (Command::FocusNext, "panels"),
-    ]
-    .into_iter()
-    .filter_map(|(command, what)| {
-        let key = map.first_key(command)?;
-        Some(crate::tui::text::safe(&format!("{key} {what}")).into_owned())
-    })
-    .collect()
+    ];
+    if scene.library {
+        hints.push((Command::ActorAcross, "actor across the library"));
+    }
+    hints
+        .into_iter()
+        .filter_map(|(command, what)| {
+            let key = map.first_key(command)?;
+            Some(crate::tui::text::safe(&format!("{key} {what}")).into_owned())
+        })
+        .collect()
 }

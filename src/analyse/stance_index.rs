@@ -1,0 +1,326 @@
+//! What the stance rules need to know about a whole article, worked out once:
+//! every paragraph's words, where each actor is mentioned (as bytes and as
+//! word ranges), where the quotations are and who speaks them, and each
+//! person's gender as far as the text tells it.
+
+use super::sentences::Para;
+use crate::model::{Actor, ActorKind, Quote, QuoteKind};
+
+/// An actor's mention: words `first..end` of its paragraph, which span bytes
+/// `start..byte_end` (`byte_end` before a possessive "'s").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mention {
+    pub start: usize,
+    pub byte_end: usize,
+    pub first: usize,
+    pub end: usize,
+    pub actor: usize,
+}
+
+/// A quotation's text inside one paragraph: byte offsets, its speaker and
+/// its quote.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Voice {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<usize>,
+    pub quote: usize,
+    pub kind: QuoteKind,
+}
+
+/// Grammatical gender, as far as the article shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// The article, indexed for the rules. Paragraphs are addressed by their
+/// position in `paragraphs`.
+pub(super) struct ArticleIndex<'a> {
+    pub actors: &'a [Actor],
+    /// The paragraphs, cut into tokens and sentences.
+    pub paras: &'a [Para<'a>],
+    /// Per paragraph: mentions in text order, none overlapping.
+    pub mentions: Vec<Vec<Mention>>,
+    pub voices: Vec<Vec<Voice>>,
+    pub genders: Vec<Gender>,
+}
+
+/// Courtesy titles and role words that tell a person's gender.
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "mr.",
+    "sir",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "king",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "miss",
+    "madam",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "queen",
+];
+
+impl<'a> ArticleIndex<'a> {
+    pub fn new(paras: &'a [Para<'a>], actors: &'a [Actor], quotes: &[Quote]) -> Self {
+        let offsets: Vec<ByteOffsets> = paras.iter().map(|p| ByteOffsets::new(p.text)).collect();
+        let mut index = ArticleIndex {
+            actors,
+            paras,
+            mentions: vec![Vec::new(); paras.len()],
+            voices: vec![Vec::new(); paras.len()],
+            genders: vec![Gender::Unknown; actors.len()],
+        };
+        index.add_mentions(&offsets);
+        for (q, quote) in quotes.iter().enumerate() {
+            index.add_voices(quote, q, &offsets);
+        }
+        index.carry_speakers();
+        index.genders = actors
+            .iter()
+            .enumerate()
+            .map(|(a, actor)| index.gender_of(a, actor))
+            .collect();
+        index
+    }
+
+    fn add_mentions(&mut self, offsets: &[ByteOffsets]) {
+        for (a, actor) in self.actors.iter().enumerate() {
+            for m in &actor.mentions {
+                let Some(pos) = self.position_of(m.paragraph) else {
+                    continue;
+                };
+                let (start, end) = (offsets[pos].byte(m.start), offsets[pos].byte(m.end));
+                let tokens = &self.paras[pos].tokens;
+                let first = tokens.partition_point(|t| t.end <= start);
+                let last = tokens.partition_point(|t| t.start < end);
+                if start < end && first < last {
+                    self.mentions[pos].push(Mention {
+                        start,
+                        byte_end: end,
+                        first,
+                        end: last,
+                        actor: a,
+                    });
+                }
+            }
+        }
+        for list in &mut self.mentions {
+            list.sort_by_key(|m| (m.first, std::cmp::Reverse(m.end)));
+            // a longer mention wins over one inside it
+            list.dedup_by(|later, kept| later.first < kept.end);
+        }
+    }
+
+    /// The spans of a quote, one per paragraph it covers.
+    fn add_voices(&mut self, quote: &Quote, q: usize, offsets: &[ByteOffsets]) {
+        let speaker = quote
+            .speaker
+            .as_deref()
+            .and_then(|id| self.actors.iter().position(|a| a.id == id));
+        let last = quote
+            .end_paragraph
+            .unwrap_or(quote.paragraph)
+            .max(quote.paragraph);
+        for (pos, p) in self.paras.iter().enumerate() {
+            if p.index < quote.paragraph || p.index > last {
+                continue;
+            }
+            let start = if p.index == quote.paragraph {
+                offsets[pos].byte(quote.start)
+            } else {
+                0
+            };
+            let end = if p.index == last {
+                offsets[pos].byte(quote.end)
+            } else {
+                p.text.len()
+            };
+            if start < end {
+                self.voices[pos].push(Voice {
+                    start,
+                    end,
+                    speaker,
+                    quote: q,
+                    kind: quote.kind,
+                });
+            }
+        }
+    }
+
+    /// A paragraph that is nothing but a quotation with no one named as its
+    /// speaker goes on in the voice of the quotation just before it: news
+    /// gives a speaker once and lets the next paragraph of quotation run on
+    /// (“The fix is in,” she said. / “There is no one else in the race.”).
+    fn carry_speakers(&mut self) {
+        for pos in 1..self.voices.len() {
+            let text = self.paras[pos].text;
+            let [voice] = self.voices[pos].as_mut_slice() else {
+                continue;
+            };
+            let whole = text[..voice.start].trim().chars().count() <= 1
+                && text[voice.end..].trim().chars().count() <= 1;
+            if voice.speaker.is_some() || voice.kind != QuoteKind::Direct || !whole {
+                continue;
+            }
+            let before = self.voices[pos - 1]
+                .iter()
+                .rev()
+                .find(|v| v.kind == QuoteKind::Direct)
+                .and_then(|v| v.speaker);
+            if let Some(speaker) = before
+                && let Some(v) = self.voices[pos].first_mut()
+            {
+                v.speaker = Some(speaker);
+            }
+        }
+    }
+
+    /// A person's gender from their aliases and title, or an honorific
+    /// before one of their mentions; `Unknown` when nothing says.
+    fn gender_of(&self, a: usize, actor: &Actor) -> Gender {
+        if actor.kind != ActorKind::Person {
+            return Gender::Unknown;
+        }
+        let named = actor
+            .aliases
+            .iter()
+            .chain(actor.title.iter())
+            .flat_map(|s| s.split_whitespace());
+        let before = self.mentions.iter().enumerate().flat_map(|(pos, list)| {
+            let tokens = &self.paras[pos].tokens;
+            let text = self.paras[pos].text;
+            list.iter()
+                .filter(move |m| m.actor == a && m.first > 0)
+                .map(move |m| &text[tokens[m.first - 1].start..tokens[m.first - 1].end])
+        });
+        for w in named.chain(before) {
+            if MALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                return Gender::Male;
+            }
+            if FEMALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                return Gender::Female;
+            }
+        }
+        Gender::Unknown
+    }
+
+    /// The position in `paragraphs` of the paragraph with this index.
+    pub fn position_of(&self, index: usize) -> Option<usize> {
+        match self.paras.get(index) {
+            Some(p) if p.index == index => Some(index),
+            _ => self.paras.iter().position(|p| p.index == index),
+        }
+    }
+
+    /// The last actor mentioned before byte `at` of paragraph `pos`
+    /// (searching back through earlier paragraphs) that `fits`.
+    pub fn last_before(
+        &self,
+        pos: usize,
+        at: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let here = self.mentions[pos].iter().rev().filter(|m| m.start < at);
+        let earlier = (0..pos).rev().flat_map(|p| self.mentions[p].iter().rev());
+        here.chain(earlier).map(|m| m.actor).find(|&a| fits(a))
+    }
+
+    pub fn kind(&self, actor: usize) -> ActorKind {
+        self.actors.get(actor).map_or(ActorKind::Other, |a| a.kind)
+    }
+}
+
+/// Char offsets to byte offsets in one text, in constant time.
+struct ByteOffsets {
+    /// The byte offset of every char, when the text is not plain ASCII.
+    table: Option<Vec<usize>>,
+    len: usize,
+}
+
+impl ByteOffsets {
+    fn new(text: &str) -> Self {
+        let table = (!text.is_ascii()).then(|| text.char_indices().map(|(b, _)| b).collect());
+        ByteOffsets {
+            table,
+            len: text.len(),
+        }
+    }
+
+    /// The byte offset of char offset `chars` (clamped to the text's end).
+    fn byte(&self, chars: usize) -> usize {
+        match &self.table {
+            Some(t) => t.get(chars).copied().unwrap_or(self.len),
+            None => chars.min(self.len),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::sentences::split_document;
+    use crate::model::{Paragraph, ParagraphKind, Span};
+
+    #[test]
+    fn mentions_become_word_ranges_in_non_ascii_text() {
+        let paragraphs = vec![Paragraph {
+            index: 0,
+            kind: ParagraphKind::Body,
+            text: "« Oui », dit Mme Élise Roy.".to_string(),
+        }];
+        let actors = vec![Actor {
+            id: "elise-roy".into(),
+            name: "Élise Roy".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            title: None,
+            affiliation: None,
+            mentions: vec![Span {
+                paragraph: 0,
+                start: 17,
+                end: 26,
+            }],
+        }];
+        let paras = split_document(&paragraphs);
+        let ix = ArticleIndex::new(&paras, &actors, &[]);
+        let m = ix.mentions[0][0];
+        assert_eq!(&paragraphs[0].text[m.start..m.byte_end], "Élise Roy");
+        assert_eq!(m.end - m.first, 2);
+    }
+
+    #[test]
+    fn an_honorific_tells_the_gender() {
+        let paragraphs = vec![Paragraph {
+            index: 0,
+            kind: ParagraphKind::Body,
+            text: "Later Ms. Berg left.".to_string(),
+        }];
+        let actors = vec![Actor {
+            id: "berg".into(),
+            name: "Berg".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            title: None,
+            affiliation: None,
+            mentions: vec![Span {
+                paragraph: 0,
+                start: 10,
+                end: 14,
+            }],
+        }];
+        let paras = split_document(&paragraphs);
+        let ix = ArticleIndex::new(&paras, &actors, &[]);
+        assert_eq!(ix.genders, [Gender::Female]);
+    }
+}
