@@ -376,3 +376,26 @@ fn read_marks_that_cannot_be_saved_are_one_message_and_kept_for_the_session() {
     assert!(notices[0].contains("not saved"), "{notices:?}");
     assert!(lib.entries().iter().all(|e| e.read));
 }
+
+#[test]
+fn the_library_page_shows_a_damaged_cache_on_its_status_line() {
+    use dossier::tui::library_view::LibraryScreen;
+    use dossier::tui::shelf::Shelf;
+    let f = Folder::new();
+    let cache = f.dir.path().join("cache");
+    drop(f.open(cache.clone()));
+    let index = f.cache_folder(&cache).join("index");
+    std::fs::write(&index, b"garbage, not an index").expect("write");
+
+    let mut lib = Library::open(&f.root(), &f.places(cache)).expect("open");
+    assert!(lib.wait_idle(WAIT), "analysis did not finish");
+    let list = LibraryScreen::new(&lib, 100, 30);
+    let mut shelf = Shelf::new(lib, list);
+    assert!(shelf.take_results(), "the notice is a change to draw");
+    let shown = shelf.list.message.clone().expect("a message on the list");
+    assert!(shown.contains("index.corrupt"), "{shown}");
+    // said once
+    shelf.list.message = None;
+    shelf.take_results();
+    assert_eq!(shelf.list.message, None);
+}

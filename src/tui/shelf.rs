@@ -100,13 +100,22 @@ impl Shelf {
     pub fn take_results(&mut self) -> bool {
         let changed = self.library.poll();
         self.list.refresh(&self.library);
+        // a damaged cache moved aside, a folder that cannot be written:
+        // said once, on the list's status line
+        let noticed = match self.library.notices().pop() {
+            Some(latest) => {
+                self.list.message = Some(latest);
+                true
+            }
+            None => false,
+        };
         let mut merged = false;
         if let Some(a) = self.actors.as_mut() {
             let was = a.is_merging();
             a.refresh(&self.library);
             merged = was != a.is_merging();
         }
-        changed || merged
+        changed || merged || noticed
     }
 
     /// The selected row when it is analysed and its preview is not made.
