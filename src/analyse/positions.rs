@@ -16,7 +16,7 @@ use super::positions_holder;
 use super::positions_subject::Subjects;
 use super::sentences::Para;
 use super::stance::{CueFinder, Hit};
-use super::stance_index::{ArticleIndex, Mention};
+use super::stance_index::{ArticleIndex, Mention, Voice};
 use super::stance_rules::{self, Found, MentionAt, SentenceView, Target};
 use super::stance_topics::Topics;
 use crate::model::{Actor, ActorKind, Polarity, Position, Quote};
@@ -29,7 +29,9 @@ pub fn derive(title: &str, paras: &[Para], actors: &[Actor], quotes: &[Quote]) -
     let mut hits: Vec<Hit> = Vec::new();
     let mut finder = CueFinder::default();
     let mut mentions = Vec::new();
+    let mut voices = Vec::new();
     for (pos, para) in paras.iter().enumerate() {
+        let spans = VoiceSpans::new(&index.voices[pos]);
         for s in &para.sentences {
             let (a, b) = (s.tokens.start, s.tokens.end.min(para.tokens.len()));
             if a >= b {
@@ -39,13 +41,15 @@ pub fn derive(title: &str, paras: &[Para], actors: &[Actor], quotes: &[Quote]) -
             hits.clear();
             finder.find(para.text, &para.lower, tokens, &mut hits);
             sentence_mentions(&index.mentions[pos], a, b, &mut mentions);
+            let (first, last) = (tokens[0].start, tokens[tokens.len() - 1].end);
+            spans.overlapping(&index.voices[pos], first, last, &mut voices);
             let view = SentenceView {
                 pos,
                 text: para.text,
                 tokens,
                 hits: &hits,
                 mentions: &mentions,
-                voices: &index.voices[pos],
+                voices: &voices,
             };
             stance_rules::read_sentence(&view, &index, &mut found);
         }
@@ -69,6 +73,48 @@ pub fn derive(title: &str, paras: &[Para], actors: &[Actor], quotes: &[Quote]) -
         }
     }
     assemble(found, &subjects, actors, quotes, paras)
+}
+
+/// The quotations of one paragraph by where they start, to hand each
+/// sentence only those that overlap it (the rules only look at those; a
+/// paragraph of one huge line holds hundreds of thousands).
+struct VoiceSpans {
+    /// Indices of the voices in order of their start.
+    by_start: Vec<usize>,
+    starts: Vec<usize>,
+    /// The longest voice, in bytes: no voice starting further back than
+    /// this before a sentence reaches into it.
+    longest: usize,
+}
+
+impl VoiceSpans {
+    fn new(voices: &[Voice]) -> VoiceSpans {
+        let mut by_start: Vec<usize> = (0..voices.len()).collect();
+        by_start.sort_by_key(|&i| voices[i].start);
+        let starts = by_start.iter().map(|&i| voices[i].start).collect();
+        let longest = voices.iter().map(|v| v.end - v.start).max().unwrap_or(0);
+        VoiceSpans {
+            by_start,
+            starts,
+            longest,
+        }
+    }
+
+    /// The voices overlapping bytes `first..last`, in their own order.
+    fn overlapping(&self, voices: &[Voice], first: usize, last: usize, out: &mut Vec<Voice>) {
+        out.clear();
+        let lo = self
+            .starts
+            .partition_point(|&s| s < first.saturating_sub(self.longest));
+        let hi = self.starts.partition_point(|&s| s < last);
+        let mut picked: Vec<usize> = self.by_start[lo..hi]
+            .iter()
+            .copied()
+            .filter(|&i| voices[i].end > first)
+            .collect();
+        picked.sort_unstable();
+        out.extend(picked.into_iter().map(|i| voices[i]));
+    }
 }
 
 /// The mentions inside tokens `a..b` of a paragraph, counted from `a`.

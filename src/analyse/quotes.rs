@@ -86,11 +86,14 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
         let mut attributions = attributions(p, pi, &in_marks);
         // reported speech that ends inside a quotation ends with it ("told
         // Fox that “they hit him. … They game the system.”")
+        let enclosing =
+            FirstReaching::new(&marks[pi], |m| m.open, |m| m.close.map_or(0, |c| c + 1));
         for a in &mut attributions {
             let last = a.content.end - 1;
-            if let Some(m) = marks[pi]
-                .iter()
-                .find(|m| m.open < last && m.close.is_some_and(|c| c >= a.content.end))
+            // the first mark opening before `last` that closes at or after
+            // the content's end
+            let end = a.content.end;
+            if let Some(m) = enclosing.first(&marks[pi], |m| m.open < last, |e| e > end)
                 && let Some(c) = m.close
             {
                 a.content.end = c + 1;
@@ -116,6 +119,62 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
     attribute_by_paragraph(paras, &marks, &mut found);
     let found = join_runs(paras, found);
     resolve(paras, &marks, actors, found)
+}
+
+/// Finds, among spans in text order, the first that starts early enough
+/// and ends far enough, without comparing every span (a paragraph of one
+/// 50 MB line holds hundreds of thousands of marks and reports).
+///
+/// `first(items, starts, reaches)` is the first item for which `starts`
+/// (true for a prefix of the items) and `reaches(end)` (monotone: once an
+/// end reaches, every larger end does) hold: the prefix by binary search,
+/// then the first item reaching by a binary search over the running
+/// maximum of the ends. Items not in order of their start fall back to a
+/// plain scan.
+struct FirstReaching {
+    /// Each item's end.
+    own: Vec<usize>,
+    /// The largest end up to each item; `None` when the items are not
+    /// sorted by start.
+    running: Option<Vec<usize>>,
+}
+
+impl FirstReaching {
+    fn new<T>(items: &[T], start: impl Fn(&T) -> usize, end: impl Fn(&T) -> usize) -> Self {
+        let own: Vec<usize> = items.iter().map(end).collect();
+        let sorted = items.windows(2).all(|w| start(&w[0]) <= start(&w[1]));
+        let running = sorted.then(|| {
+            own.iter()
+                .scan(0, |max, &e| {
+                    *max = (*max).max(e);
+                    Some(*max)
+                })
+                .collect()
+        });
+        FirstReaching { own, running }
+    }
+
+    fn first<'a, T>(
+        &self,
+        items: &'a [T],
+        starts: impl Fn(&T) -> bool,
+        reaches: impl Fn(usize) -> bool,
+    ) -> Option<&'a T> {
+        match &self.running {
+            Some(running) if running.len() == items.len() => {
+                let prefix = items.partition_point(|x| starts(x));
+                // where the running maximum first reaches, the item's own
+                // end is that maximum: it is the first item that reaches
+                let j = running[..prefix].partition_point(|&e| !reaches(e));
+                items[..prefix].get(j)
+            }
+            _ => items
+                .iter()
+                .zip(&self.own)
+                .find(|&(x, &e)| starts(x) && reaches(e))
+                .map(|(x, _)| x),
+        }
+    }
 }
 
 fn pair_all(paras: &[Para]) -> Vec<Vec<Marked>> {
@@ -1345,6 +1404,7 @@ fn direct_quotes(
     out: &mut Vec<Found>,
 ) {
     let mut last_direct: Option<usize> = None;
+    let hosts = FirstReaching::new(attributions, |a| a.content.start, |a| a.content.end);
     for m in marks {
         let inner = m.inner(p);
         let words = inner
@@ -1363,9 +1423,11 @@ fn direct_quotes(
             continue;
         }
         let text = quote_text(p, m);
-        let host = attributions
-            .iter()
-            .find(|a| a.content.start <= m.open && m.close.is_none_or(|c| c < a.content.end));
+        let host = hosts.first(
+            attributions,
+            |a| a.content.start <= m.open,
+            |end| m.close.is_none_or(|c| c < end),
+        );
         let embedded =
             m.open > 0 && p.tokens[m.open - 1].kind == Kind::Word && !cue_before_colon(p, m.open);
         if let Some(a) = host {

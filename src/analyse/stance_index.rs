@@ -231,7 +231,9 @@ impl<'a> ArticleIndex<'a> {
         at: usize,
         fits: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        let here = self.mentions[pos].iter().rev().filter(|m| m.start < at);
+        // mentions are in text order: those before `at` are a prefix
+        let list = &self.mentions[pos];
+        let here = list[..list.partition_point(|m| m.start < at)].iter().rev();
         let earlier = (0..pos).rev().flat_map(|p| self.mentions[p].iter().rev());
         here.chain(earlier).map(|m| m.actor).find(|&a| fits(a))
     }
