@@ -46,6 +46,9 @@ pub(super) struct ArticleIndex<'a> {
     pub mentions: Vec<Vec<Mention>>,
     pub voices: Vec<Vec<Voice>>,
     pub genders: Vec<Gender>,
+    /// Per actor: where its mentions are, (paragraph position, byte), in
+    /// text order.
+    by_actor: Vec<Vec<(usize, usize)>>,
 }
 
 /// Courtesy titles and role words that tell a person's gender.
@@ -80,6 +83,7 @@ impl<'a> ArticleIndex<'a> {
             mentions: vec![Vec::new(); paras.len()],
             voices: vec![Vec::new(); paras.len()],
             genders: vec![Gender::Unknown; actors.len()],
+            by_actor: vec![Vec::new(); actors.len()],
         };
         index.add_mentions(&offsets);
         for (q, quote) in quotes.iter().enumerate() {
@@ -119,6 +123,11 @@ impl<'a> ArticleIndex<'a> {
             list.sort_by_key(|m| (m.first, std::cmp::Reverse(m.end)));
             // a longer mention wins over one inside it
             list.dedup_by(|later, kept| later.first < kept.end);
+        }
+        for (pos, list) in self.mentions.iter().enumerate() {
+            for m in list {
+                self.by_actor[m.actor].push((pos, m.start));
+            }
         }
     }
 
@@ -231,11 +240,20 @@ impl<'a> ArticleIndex<'a> {
         at: usize,
         fits: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        // mentions are in text order: those before `at` are a prefix
-        let list = &self.mentions[pos];
-        let here = list[..list.partition_point(|m| m.start < at)].iter().rev();
-        let earlier = (0..pos).rev().flat_map(|p| self.mentions[p].iter().rev());
-        here.chain(earlier).map(|m| m.actor).find(|&a| fits(a))
+        // each fitting actor's last mention before the place, the latest
+        // of them wins: no walk back through a long article for a role
+        // nobody holds
+        let place = (pos, at);
+        self.by_actor
+            .iter()
+            .enumerate()
+            .filter(|(a, places)| !places.is_empty() && fits(*a))
+            .filter_map(|(a, places)| {
+                let before = places.partition_point(|&p| p < place);
+                before.checked_sub(1).map(|i| (places[i], a))
+            })
+            .max()
+            .map(|(_, a)| a)
     }
 
     pub fn kind(&self, actor: usize) -> ActorKind {
