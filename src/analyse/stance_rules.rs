@@ -710,12 +710,60 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     if let Some(m) = v.mention_starting(j) {
         return (Target::Actor(m.actor), stop.max(m.end));
     }
+    // "the offer from the union", "the treatment by the council": a stance
+    // on what someone makes or does is a stance on them
+    if stop > j
+        && stop < n
+        && v.is(stop, AGENT_MARKS)
+        && let Some(m) = agent_after(v, stop + 1)
+    {
+        return (Target::Actor(m.actor), m.end);
+    }
     let text = join(v.text, &v.tokens[k..stop]);
     if text.is_empty() {
         (Target::None, stop)
     } else {
         (Target::Text(text), stop)
     }
+}
+
+/// Words that name who made or did the thing before them ("the offer from
+/// X", "the treatment by X").
+const AGENT_MARKS: &[&str] = &["from", "by"];
+
+/// The actor named right after token `k`, past determiners and up to three
+/// title words ("from Harbour Master Ann Ruiz").
+fn agent_after<'v>(v: &'v SentenceView, k: usize) -> Option<&'v MentionAt> {
+    let mut j = k;
+    while j < v.tokens.len() && v.is(j, DETERMINERS) {
+        j += 1;
+    }
+    let capitalised = |i: usize| v.word(i).chars().next().is_some_and(char::is_uppercase);
+    (j..(j + 4).min(v.tokens.len()))
+        .take_while(|&i| i == j || capitalised(i - 1))
+        .find_map(|i| v.mention_starting(i))
+}
+
+/// The actors named with an object actor ending at token `end`: "criticized
+/// Ann Ruiz and Tom Vale", "praised Ostland, Westland and the union".
+fn joint_objects(v: &SentenceView, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = end;
+    while out.len() < 4 && k < v.tokens.len() && v.is(k, &["and", ","]) {
+        let mut j = k + 1;
+        if v.is(k, &[","]) && j < v.tokens.len() && v.is(j, &["and"]) {
+            j += 1;
+        }
+        while j < v.tokens.len() && v.is(j, DETERMINERS) {
+            j += 1;
+        }
+        let Some(m) = v.mention_starting(j) else {
+            break;
+        };
+        out.push(m.actor);
+        k = m.end;
+    }
+    out
 }
 
 /// Where a noun phrase starting at token `k` ends: a clause mark, a word
@@ -804,6 +852,10 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         byte: v.tokens[hit.first].start,
         quote: v.voice_at(hit.first).map(|q| q.quote),
     };
+    let others = match (passive, &found.target) {
+        (None, Target::Actor(_)) => joint_objects(v, stop),
+        _ => Vec::new(),
+    };
     for p in joint_holders(v, holder, hit.first) {
         if Target::Actor(p) != found.target {
             out.push(Found {
@@ -811,6 +863,12 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
                 ..found.clone()
             });
         }
+    }
+    for o in others.into_iter().filter(|&o| o != holder) {
+        out.push(Found {
+            target: Target::Actor(o),
+            ..found.clone()
+        });
     }
     out.push(found);
 }
@@ -1467,6 +1525,38 @@ mod tests {
             .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
             .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
         assert_eq!(read(&a), ["ana-ruiz positive tom-vale | praised Tom Vale"]);
+    }
+
+    #[test]
+    fn a_stance_on_what_someone_offers_is_a_stance_on_them() {
+        let a = article(&["Ana Ruiz tore into an offer from Harbour Master Tom Vale."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_stance_on_two_named_actors_is_on_each() {
+        let a = article(&["Ana Ruiz criticized Tom Vale and the Dock Union on Monday."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("dock-union", ActorKind::Organization, &["Dock Union"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative dock-union |")),
+            "{got:?}"
+        );
     }
 
     #[test]
