@@ -727,6 +727,27 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     }
 }
 
+/// Words that open the reason for a stance on someone ("praised X for …",
+/// "accused X of …", "criticized X over …").
+const REASONS: &[&str] = &["for", "of", "over"];
+
+/// Where the reason for a stance on actor `who` opens: the reason word
+/// right after the object's name or pronoun, named within `from..stop`.
+fn reason_after(v: &SentenceView, from: usize, stop: usize, who: usize) -> Option<usize> {
+    let named = v
+        .mentions
+        .iter()
+        .find(|m| m.first >= from && m.first < stop && m.actor == who)
+        .map(|m| m.end);
+    let pronoun =
+        (from < v.tokens.len() && v.is(from, &["him", "her", "them"])).then_some(from + 1);
+    let at = named.or(pronoun)?;
+    (at < v.tokens.len() && v.is(at, REASONS)).then_some(at)
+}
+
+/// How many words more a summary may take to keep a stance's reason.
+const REASON_WORDS: usize = 4;
+
 /// Words that name who made or did the thing before them ("the offer from
 /// X", "the treatment by X").
 const AGENT_MARKS: &[&str] = &["from", "by"];
@@ -827,12 +848,26 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         return;
     }
     let first = negation_start(v, h, hit.first.saturating_sub(3));
+    // "accused Tom Vale of misleading the council": the reason is what the
+    // stance is about, and the summary keeps it
+    let reason = match (passive, &target) {
+        (None, Target::Actor(who)) => reason_after(v, hit.end, stop, *who),
+        _ => None,
+    };
+    let (stop, max) = match reason {
+        Some(at) => {
+            let n = v.tokens.len();
+            let (_, end) = clause_around(v.text, v.tokens, at, at + 1, at, n);
+            (end.max(stop), MAX_WORDS + REASON_WORDS)
+        }
+        None => (stop, MAX_WORDS),
+    };
     let mut summary = phrase(
         v.text,
         v.tokens,
         (first, stop.max(hit.end)),
         (hit.first, hit.end),
-        MAX_WORDS,
+        max,
     );
     if let (Some(_), Target::Text(t)) = (passive, &target) {
         summary = format!("{summary}: {t}");
@@ -1524,7 +1559,21 @@ mod tests {
         let a = article(&["Ana Ruiz praised Tom Vale for his patience."])
             .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
             .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
-        assert_eq!(read(&a), ["ana-ruiz positive tom-vale | praised Tom Vale"]);
+        assert_eq!(
+            read(&a),
+            ["ana-ruiz positive tom-vale | praised Tom Vale for his patience"]
+        );
+    }
+
+    #[test]
+    fn a_stance_on_someone_keeps_its_reason() {
+        let a = article(&["Ana Ruiz accused Tom Vale of misleading the harbour council."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        assert_eq!(
+            read(&a),
+            ["ana-ruiz negative tom-vale | accused Tom Vale of misleading the harbour council"]
+        );
     }
 
     #[test]
