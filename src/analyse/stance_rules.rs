@@ -826,7 +826,7 @@ fn plain_stance(polarity: Polarity, target: &Target, ix: &ArticleIndex) -> &'sta
 /// after it says too little to show.
 fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>) {
     let hit = v.hits[h];
-    if asks_or_supposes(v, hit.first) || leads_into_act(v, h) {
+    if asks_or_supposes(v, hit.first) || leads_into_act(v, h) || asked_of(v, hit.first) {
         return;
     }
     let passive = passive_holder(v, h);
@@ -916,6 +916,39 @@ fn asks_or_supposes(v: &SentenceView, at: usize) -> bool {
         .last()
         .is_some_and(|t| &v.text[t.start..t.end] == "?");
     question || (at.saturating_sub(6)..at).any(|k| v.is(k, &["if", "whether", "unless"]))
+}
+
+/// Verbs that make someone do what follows without "to" ("have X
+/// investigate", "help X fight").
+const CAUSING: &[&str] = &[
+    "have", "has", "had", "having", "help", "helps", "helped", "helping", "let", "lets", "make",
+    "makes", "made", "making",
+];
+
+/// Is the verb at token `at` something asked or made of the actor named
+/// just before it ("urged Ostland to reject", "a request for the union to
+/// drop", "have the council review")? What is asked is the asker's wish,
+/// not a stance of the one asked.
+fn asked_of(v: &SentenceView, at: usize) -> bool {
+    let with_to = at > 0 && v.is(at - 1, &["to"]);
+    let name_end = if with_to { at - 1 } else { at };
+    let Some(m) = name_end.checked_sub(1).and_then(|e| v.mention_ending(e)) else {
+        return false;
+    };
+    let mut k = m.first;
+    while k > 0 && v.is(k - 1, DETERMINERS) {
+        k -= 1;
+    }
+    if k == 0 || !is_word(&v.tokens[k - 1]) {
+        return false;
+    }
+    if with_to {
+        // a word before the name that is not what opens a subject
+        !v.is(k - 1, &["and", "but", "that", "said", "says", "while"])
+            && v.word(k - 1).chars().next().is_some_and(char::is_lowercase)
+    } else {
+        v.is(k - 1, CAUSING)
+    }
 }
 
 /// "plans to oppose": an intent cue whose own verb is another stance verb
@@ -1562,6 +1595,28 @@ mod tests {
         assert_eq!(
             read(&a),
             ["ana-ruiz positive tom-vale | praised Tom Vale for his patience"]
+        );
+    }
+
+    #[test]
+    fn what_is_asked_of_someone_is_not_their_stance() {
+        let a = article(&["Ana Ruiz urged Tom Vale to reject the toll plan."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = read(&a);
+        assert!(got.iter().all(|l| !l.starts_with("tom-vale")), "{got:?}");
+        let b = article(&["The mayor wanted to have Tom Vale investigate the harbour board."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        assert!(read(&b).iter().all(|l| !l.starts_with("tom-vale")));
+        let c = article(&["Tom Vale wants to reject the toll plan."]).actor(
+            "tom-vale",
+            ActorKind::Person,
+            &["Tom Vale"],
+        );
+        assert!(
+            read(&c).iter().any(|l| l.starts_with("tom-vale")),
+            "{:?}",
+            read(&c)
         );
     }
 
