@@ -1272,11 +1272,18 @@ impl ActorSet {
             .into_iter()
             .map(|i| {
                 let e = &self.entities[i];
+                let mut aliases = e.aliases.clone();
+                if e.kind == ActorKind::Organization
+                    && let Some(formal) = department_in_full(&e.name)
+                    && !aliases.contains(&formal)
+                {
+                    aliases.push(formal);
+                }
                 Actor {
                     id: ids[i].clone(),
                     name: e.name.clone(),
                     kind: e.kind,
-                    aliases: e.aliases.clone(),
+                    aliases,
                     title: e.title.clone(),
                     affiliation: e.affiliation.filter(|&a| a != i).map(|a| ids[a].clone()),
                     mentions: e.mentions.iter().filter_map(|m| span(paras, m)).collect(),
@@ -1403,10 +1410,36 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// A government department's name in full ("Justice Department" ->
+/// "Department of Justice"), the form its own papers use: one capitalised
+/// word before "Department".
+fn department_in_full(name: &str) -> Option<String> {
+    let field = name.strip_suffix(" Department")?;
+    let one_word = !field.is_empty()
+        && field.chars().next().is_some_and(char::is_uppercase)
+        && field.chars().all(char::is_alphabetic);
+    one_word.then(|| format!("Department of {field}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Article;
+
+    #[test]
+    fn a_department_is_also_known_by_its_name_in_full() {
+        let a = article("The Fisheries Department said quotas would fall.");
+        let dept = find(&a, "Fisheries Department");
+        assert!(
+            dept.aliases.iter().any(|n| n == "Department of Fisheries"),
+            "{dept:?}"
+        );
+        assert_eq!(
+            department_in_full("Police Department"),
+            Some("Department of Police".into())
+        );
+        assert_eq!(department_in_full("Baltimore Police Department"), None);
+    }
 
     fn article(body: &str) -> Article {
         crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))

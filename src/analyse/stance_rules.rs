@@ -710,12 +710,81 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     if let Some(m) = v.mention_starting(j) {
         return (Target::Actor(m.actor), stop.max(m.end));
     }
+    // "the offer from the union", "the treatment by the council": a stance
+    // on what someone makes or does is a stance on them
+    if stop > j
+        && stop < n
+        && v.is(stop, AGENT_MARKS)
+        && let Some(m) = agent_after(v, stop + 1)
+    {
+        return (Target::Actor(m.actor), m.end);
+    }
     let text = join(v.text, &v.tokens[k..stop]);
     if text.is_empty() {
         (Target::None, stop)
     } else {
         (Target::Text(text), stop)
     }
+}
+
+/// Words that open the reason for a stance on someone ("praised X for …",
+/// "accused X of …", "criticized X over …").
+const REASONS: &[&str] = &["for", "of", "over"];
+
+/// Where the reason for a stance on actor `who` opens: the reason word
+/// right after the object's name or pronoun, named within `from..stop`.
+fn reason_after(v: &SentenceView, from: usize, stop: usize, who: usize) -> Option<usize> {
+    let named = v
+        .mentions
+        .iter()
+        .find(|m| m.first >= from && m.first < stop && m.actor == who)
+        .map(|m| m.end);
+    let pronoun =
+        (from < v.tokens.len() && v.is(from, &["him", "her", "them"])).then_some(from + 1);
+    let at = named.or(pronoun)?;
+    (at < v.tokens.len() && v.is(at, REASONS)).then_some(at)
+}
+
+/// How many words more a summary may take to keep a stance's reason.
+const REASON_WORDS: usize = 4;
+
+/// Words that name who made or did the thing before them ("the offer from
+/// X", "the treatment by X").
+const AGENT_MARKS: &[&str] = &["from", "by"];
+
+/// The actor named right after token `k`, past determiners and up to three
+/// title words ("from Harbour Master Ann Ruiz").
+fn agent_after<'v>(v: &'v SentenceView, k: usize) -> Option<&'v MentionAt> {
+    let mut j = k;
+    while j < v.tokens.len() && v.is(j, DETERMINERS) {
+        j += 1;
+    }
+    let capitalised = |i: usize| v.word(i).chars().next().is_some_and(char::is_uppercase);
+    (j..(j + 4).min(v.tokens.len()))
+        .take_while(|&i| i == j || capitalised(i - 1))
+        .find_map(|i| v.mention_starting(i))
+}
+
+/// The actors named with an object actor ending at token `end`: "criticized
+/// Ann Ruiz and Tom Vale", "praised Ostland, Westland and the union".
+fn joint_objects(v: &SentenceView, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = end;
+    while out.len() < 4 && k < v.tokens.len() && v.is(k, &["and", ","]) {
+        let mut j = k + 1;
+        if v.is(k, &[","]) && j < v.tokens.len() && v.is(j, &["and"]) {
+            j += 1;
+        }
+        while j < v.tokens.len() && v.is(j, DETERMINERS) {
+            j += 1;
+        }
+        let Some(m) = v.mention_starting(j) else {
+            break;
+        };
+        out.push(m.actor);
+        k = m.end;
+    }
+    out
 }
 
 /// Where a noun phrase starting at token `k` ends: a clause mark, a word
@@ -757,7 +826,7 @@ fn plain_stance(polarity: Polarity, target: &Target, ix: &ArticleIndex) -> &'sta
 /// after it says too little to show.
 fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>) {
     let hit = v.hits[h];
-    if asks_or_supposes(v, hit.first) || leads_into_act(v, h) {
+    if asks_or_supposes(v, hit.first) || leads_into_act(v, h) || asked_of(v, hit.first) {
         return;
     }
     let passive = passive_holder(v, h);
@@ -779,12 +848,26 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         return;
     }
     let first = negation_start(v, h, hit.first.saturating_sub(3));
+    // "accused Tom Vale of misleading the council": the reason is what the
+    // stance is about, and the summary keeps it
+    let reason = match (passive, &target) {
+        (None, Target::Actor(who)) => reason_after(v, hit.end, stop, *who),
+        _ => None,
+    };
+    let (stop, max) = match reason {
+        Some(at) => {
+            let n = v.tokens.len();
+            let (_, end) = clause_around(v.text, v.tokens, at, at + 1, at, n);
+            (end.max(stop), MAX_WORDS + REASON_WORDS)
+        }
+        None => (stop, MAX_WORDS),
+    };
     let mut summary = phrase(
         v.text,
         v.tokens,
         (first, stop.max(hit.end)),
         (hit.first, hit.end),
-        MAX_WORDS,
+        max,
     );
     if let (Some(_), Target::Text(t)) = (passive, &target) {
         summary = format!("{summary}: {t}");
@@ -804,6 +887,10 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         byte: v.tokens[hit.first].start,
         quote: v.voice_at(hit.first).map(|q| q.quote),
     };
+    let others = match (passive, &found.target) {
+        (None, Target::Actor(_)) => joint_objects(v, stop),
+        _ => Vec::new(),
+    };
     for p in joint_holders(v, holder, hit.first) {
         if Target::Actor(p) != found.target {
             out.push(Found {
@@ -811,6 +898,12 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
                 ..found.clone()
             });
         }
+    }
+    for o in others.into_iter().filter(|&o| o != holder) {
+        out.push(Found {
+            target: Target::Actor(o),
+            ..found.clone()
+        });
     }
     out.push(found);
 }
@@ -823,6 +916,39 @@ fn asks_or_supposes(v: &SentenceView, at: usize) -> bool {
         .last()
         .is_some_and(|t| &v.text[t.start..t.end] == "?");
     question || (at.saturating_sub(6)..at).any(|k| v.is(k, &["if", "whether", "unless"]))
+}
+
+/// Verbs that make someone do what follows without "to" ("have X
+/// investigate", "help X fight").
+const CAUSING: &[&str] = &[
+    "have", "has", "had", "having", "help", "helps", "helped", "helping", "let", "lets", "make",
+    "makes", "made", "making",
+];
+
+/// Is the verb at token `at` something asked or made of the actor named
+/// just before it ("urged Ostland to reject", "a request for the union to
+/// drop", "have the council review")? What is asked is the asker's wish,
+/// not a stance of the one asked.
+fn asked_of(v: &SentenceView, at: usize) -> bool {
+    let with_to = at > 0 && v.is(at - 1, &["to"]);
+    let name_end = if with_to { at - 1 } else { at };
+    let Some(m) = name_end.checked_sub(1).and_then(|e| v.mention_ending(e)) else {
+        return false;
+    };
+    let mut k = m.first;
+    while k > 0 && v.is(k - 1, DETERMINERS) {
+        k -= 1;
+    }
+    if k == 0 || !is_word(&v.tokens[k - 1]) {
+        return false;
+    }
+    if with_to {
+        // a word before the name that is not what opens a subject
+        !v.is(k - 1, &["and", "but", "that", "said", "says", "while"])
+            && v.word(k - 1).chars().next().is_some_and(char::is_lowercase)
+    } else {
+        v.is(k - 1, CAUSING)
+    }
 }
 
 /// "plans to oppose": an intent cue whose own verb is another stance verb
@@ -1466,7 +1592,75 @@ mod tests {
         let a = article(&["Ana Ruiz praised Tom Vale for his patience."])
             .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
             .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
-        assert_eq!(read(&a), ["ana-ruiz positive tom-vale | praised Tom Vale"]);
+        assert_eq!(
+            read(&a),
+            ["ana-ruiz positive tom-vale | praised Tom Vale for his patience"]
+        );
+    }
+
+    #[test]
+    fn what_is_asked_of_someone_is_not_their_stance() {
+        let a = article(&["Ana Ruiz urged Tom Vale to reject the toll plan."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = read(&a);
+        assert!(got.iter().all(|l| !l.starts_with("tom-vale")), "{got:?}");
+        let b = article(&["The mayor wanted to have Tom Vale investigate the harbour board."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        assert!(read(&b).iter().all(|l| !l.starts_with("tom-vale")));
+        let c = article(&["Tom Vale wants to reject the toll plan."]).actor(
+            "tom-vale",
+            ActorKind::Person,
+            &["Tom Vale"],
+        );
+        assert!(
+            read(&c).iter().any(|l| l.starts_with("tom-vale")),
+            "{:?}",
+            read(&c)
+        );
+    }
+
+    #[test]
+    fn a_stance_on_someone_keeps_its_reason() {
+        let a = article(&["Ana Ruiz accused Tom Vale of misleading the harbour council."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        assert_eq!(
+            read(&a),
+            ["ana-ruiz negative tom-vale | accused Tom Vale of misleading the harbour council"]
+        );
+    }
+
+    #[test]
+    fn a_stance_on_what_someone_offers_is_a_stance_on_them() {
+        let a = article(&["Ana Ruiz tore into an offer from Harbour Master Tom Vale."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_stance_on_two_named_actors_is_on_each() {
+        let a = article(&["Ana Ruiz criticized Tom Vale and the Dock Union on Monday."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("dock-union", ActorKind::Organization, &["Dock Union"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative dock-union |")),
+            "{got:?}"
+        );
     }
 
     #[test]
