@@ -292,26 +292,42 @@ mod tests {
     use crate::analyse::sentences::split_document;
     use crate::model::{Paragraph, ParagraphKind, Span};
 
-    #[test]
-    fn mentions_become_word_ranges_in_non_ascii_text() {
+    /// One body paragraph and one person mentioned at chars `at` of it.
+    fn one_person(
+        text: &str,
+        id: &str,
+        name: &str,
+        at: std::ops::Range<usize>,
+    ) -> (Vec<Paragraph>, Vec<Actor>) {
         let paragraphs = vec![Paragraph {
             index: 0,
             kind: ParagraphKind::Body,
-            text: "« Oui », dit Mme Élise Roy.".to_string(),
+            text: text.to_string(),
         }];
         let actors = vec![Actor {
-            id: "elise-roy".into(),
-            name: "Élise Roy".into(),
+            id: id.into(),
+            name: name.into(),
             kind: ActorKind::Person,
             aliases: vec![],
             title: None,
             affiliation: None,
             mentions: vec![Span {
                 paragraph: 0,
-                start: 17,
-                end: 26,
+                start: at.start,
+                end: at.end,
             }],
         }];
+        (paragraphs, actors)
+    }
+
+    #[test]
+    fn mentions_become_word_ranges_in_non_ascii_text() {
+        let (paragraphs, actors) = one_person(
+            "« Oui », dit Mme Élise Roy.",
+            "elise-roy",
+            "Élise Roy",
+            17..26,
+        );
         let paras = split_document(&paragraphs);
         let ix = ArticleIndex::new(&paras, &actors, &[]);
         let m = ix.mentions[0][0];
@@ -321,24 +337,7 @@ mod tests {
 
     #[test]
     fn an_honorific_tells_the_gender() {
-        let paragraphs = vec![Paragraph {
-            index: 0,
-            kind: ParagraphKind::Body,
-            text: "Later Ms. Berg left.".to_string(),
-        }];
-        let actors = vec![Actor {
-            id: "berg".into(),
-            name: "Berg".into(),
-            kind: ActorKind::Person,
-            aliases: vec![],
-            title: None,
-            affiliation: None,
-            mentions: vec![Span {
-                paragraph: 0,
-                start: 10,
-                end: 14,
-            }],
-        }];
+        let (paragraphs, actors) = one_person("Later Ms. Berg left.", "berg", "Berg", 10..14);
         let paras = split_document(&paragraphs);
         let ix = ArticleIndex::new(&paras, &actors, &[]);
         assert_eq!(ix.genders, [Gender::Female]);
