@@ -416,6 +416,106 @@ fn long_lists_scroll_with_the_selection() {
     assert!(actors_screen(&actors, &actors_lib).contains(&last));
 }
 
+#[test]
+fn a_click_selects_a_row_and_a_second_click_opens_it() {
+    let mut lib = library();
+    let mut screen = LibraryScreen::new(&lib, 100, 12);
+    let click = |row| LibraryAction::Click { column: 20, row };
+    // the title line and the column heads are not rows
+    for row in [0, 1, 9, 11] {
+        assert_eq!(screen.update(&mut lib, click(row)), LibraryOutcome::Stay);
+        assert_eq!(screen.offset_and_selected(), (0, 0), "row {row}");
+    }
+    // the third row of the list is on the fifth line of the screen
+    assert_eq!(screen.update(&mut lib, click(4)), LibraryOutcome::Stay);
+    let third = screen.rows()[2];
+    assert_eq!(screen.selected_entry(), Some(third));
+    assert_eq!(
+        lib.entries()[third].title(),
+        "Harbour strike enters its second week"
+    );
+    assert_eq!(
+        screen.update(&mut lib, click(4)),
+        LibraryOutcome::Open { entry: third }
+    );
+    // below the last row: nothing
+    assert_eq!(screen.update(&mut lib, click(8)), LibraryOutcome::Stay);
+    assert_eq!(screen.selected_entry(), Some(third));
+}
+
+#[test]
+fn a_click_follows_the_scrolled_list() {
+    let entries = (0..40)
+        .map(|i| {
+            let d = digest(&format!("Story number {i:02}"), None, Vec::new());
+            (
+                listing(&format!("s{i:02}.txt"), i),
+                Status::Analysed(Arc::new(d)),
+            )
+        })
+        .collect();
+    let mut lib = Library::from_entries(Path::new("library"), entries, ReadMarks::default());
+    let mut screen = LibraryScreen::new(&lib, 60, 8);
+    screen.update(&mut lib, LibraryAction::Nav(Nav::Down(25)));
+    let (offset, _) = screen.offset_and_selected();
+    assert!(offset > 0);
+    // the first row in view, on the screen's third line
+    screen.update(&mut lib, LibraryAction::Click { column: 3, row: 2 });
+    assert_eq!(screen.offset_and_selected(), (offset, offset));
+    let drawn = library_screen(&screen, &lib);
+    let title = lib.entries()[screen.selected_entry().expect("row")].title();
+    assert!(
+        drawn.lines().nth(2).is_some_and(|l| l.contains(title)),
+        "{drawn}"
+    );
+}
+
+#[test]
+fn clicks_on_the_actors_screen_pick_an_actor_then_a_quote_then_open_it() {
+    let lib = library();
+    let mut screen = ActorsScreen::new(&lib, Scope::All, 100, 20);
+    let click = |column, row| ActorsAction::Click { column, row };
+    // the list's third row (inside its border, under the title line)
+    screen.update(&lib, click(10, 4));
+    assert_eq!(screen.focus, Pane::Actors);
+    assert_eq!(
+        screen.selected_actor().map(|a| a.name.as_str()),
+        Some("Tom Reed")
+    );
+    screen.update(&lib, click(10, 2));
+    assert_eq!(
+        screen.selected_actor().map(|a| a.name.as_str()),
+        Some("Marta de Vries")
+    );
+    // in the timeline, the second line of its second row (wrapped) picks it
+    assert_eq!(screen.update(&lib, click(60, 4)), ActorsOutcome::Stay);
+    assert_eq!(screen.focus, Pane::Timeline);
+    let drawn = actors_screen(&screen, &lib);
+    assert!(
+        drawn
+            .lines()
+            .nth(3)
+            .is_some_and(|l| l.contains("We will hold")),
+        "{drawn}"
+    );
+    // and a click on the selected row opens its article at the quote (¶2)
+    assert_eq!(
+        screen.update(&lib, click(60, 3)),
+        ActorsOutcome::Open {
+            entry: 0,
+            paragraph: 1,
+            actor: Some(0)
+        }
+    );
+    // a click on the list takes the focus back without opening anything
+    assert_eq!(screen.update(&lib, click(10, 2)), ActorsOutcome::Stay);
+    assert_eq!(screen.focus, Pane::Actors);
+    // borders, title and status lines are not rows
+    for (column, row) in [(0, 0), (0, 5), (39, 5), (50, 19), (50, 1)] {
+        assert_eq!(screen.update(&lib, click(column, row)), ActorsOutcome::Stay);
+    }
+}
+
 // ---- the pages together: the app opened on a folder ----
 
 mod common;

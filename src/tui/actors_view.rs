@@ -66,6 +66,12 @@ pub enum ActorsAction {
         width: u16,
         height: u16,
     },
+    /// A left click at a cell of the screen: it focuses the pane and
+    /// selects the row under it; on the selected row it acts as Enter.
+    Click {
+        column: u16,
+        row: u16,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,6 +385,46 @@ impl ActorsScreen {
                 self.height = height;
                 self.keep_in_view();
             }
+            ActorsAction::Click { column, row } => return self.click(lib, column, row),
+        }
+        ActorsOutcome::Stay
+    }
+
+    /// A click on a row of either pane selects it; on the row already
+    /// selected in the focused pane it does what Enter does.
+    fn click(&mut self, lib: &Library, column: u16, row: u16) -> ActorsOutcome {
+        let [_, list, detail, _] = areas(Rect::new(0, 0, self.width, self.height));
+        let at = ratatui::layout::Position::new(column, row);
+        let (pane, index) = if inner(list).contains(at) {
+            let index = self.offset + usize::from(row - list.y - 1);
+            (Pane::Actors, (index < self.rows.len()).then_some(index))
+        } else if inner(detail).contains(at) && !self.timeline.is_empty() {
+            let inside = inner(detail);
+            let heights = line_counts(&self.timeline_texts(inside.width));
+            let first = first_in_view(&heights, self.timeline_in_view(), inside.height);
+            (Pane::Timeline, item_at(&heights, first, row - inside.y))
+        } else {
+            return ActorsOutcome::Stay;
+        };
+        let Some(index) = index else {
+            self.focus = pane;
+            return ActorsOutcome::Stay;
+        };
+        let selected = match pane {
+            Pane::Actors => self.selected,
+            Pane::Timeline => self.timeline_selected,
+        };
+        if self.focus == pane && index == selected {
+            return self.update(lib, ActorsAction::Enter);
+        }
+        self.focus = pane;
+        match pane {
+            Pane::Actors => {
+                self.selected = index;
+                self.keep_in_view();
+                self.load_timeline(lib, false);
+            }
+            Pane::Timeline => self.timeline_selected = index,
         }
         ActorsOutcome::Stay
     }
@@ -439,6 +485,83 @@ fn timeline_rows(articles: &[ArticleItems]) -> Vec<TimelineRow> {
     rows
 }
 
+impl ActorsScreen {
+    /// The timeline's rows as drawn `width` columns wide: wrapped, later
+    /// lines indented.
+    fn timeline_texts(&self, width: u16) -> Vec<String> {
+        let width = usize::from(width).max(1);
+        self.timeline
+            .iter()
+            .map(|r| {
+                textwrap::wrap(
+                    &r.text,
+                    textwrap::Options::new(width).subsequent_indent("    "),
+                )
+                .join("\n")
+            })
+            .collect()
+    }
+
+    /// The timeline row shown selected: only while the timeline has focus.
+    fn timeline_in_view(&self) -> Option<usize> {
+        (self.focus == Pane::Timeline && !self.timeline.is_empty())
+            .then_some(self.timeline_selected)
+    }
+}
+
+/// The screen's parts in `area`: title line, actor list, the timeline
+/// beside it, status line.
+fn areas(area: Rect) -> [Rect; 4] {
+    let [top, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
+    [top, list, detail, status]
+}
+
+/// Inside a pane's border.
+fn inner(pane: Rect) -> Rect {
+    pane.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// How many lines each text takes.
+fn line_counts(texts: &[String]) -> Vec<usize> {
+    texts.iter().map(|t| t.lines().count().max(1)).collect()
+}
+
+/// The first row in view of a list of rows `heights` lines high, in
+/// `lines` lines, with `selected` in view: the least scrolling from the top
+/// that shows it whole (as the list widget scrolls from the top).
+fn first_in_view(heights: &[usize], selected: Option<usize>, lines: u16) -> usize {
+    let Some(selected) = selected.filter(|&s| s < heights.len()) else {
+        return 0;
+    };
+    let lines = usize::from(lines);
+    let mut first = 0;
+    let mut used: usize = heights[..=selected].iter().sum();
+    while used > lines && first < selected {
+        used -= heights[first];
+        first += 1;
+    }
+    first
+}
+
+/// The row drawn at `line` lines below the top, rows from `first` on.
+fn item_at(heights: &[usize], first: usize, line: u16) -> Option<usize> {
+    let mut top = 0;
+    for (i, h) in heights.iter().enumerate().skip(first) {
+        top += h;
+        if usize::from(line) < top {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Draw the screen over the whole frame.
 pub fn view(screen: &ActorsScreen, lib: &Library, keymap: &Keymap, frame: &mut Frame) {
     render(screen, lib, keymap, frame, frame.area());
@@ -452,15 +575,8 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let [top, main, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, list, detail, status] = areas(area);
     frame.render_widget(Paragraph::new(title_line(screen, lib)), top);
-    let [list, detail] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
     draw_actors(screen, frame, list);
     draw_timeline(screen, frame, detail);
     frame.render_widget(
@@ -594,29 +710,51 @@ fn draw_timeline(screen: &ActorsScreen, frame: &mut Frame, area: Rect) {
     if !people.is_empty() {
         title.push_str(&format!(" · its people: {}", people.join(", ")));
     }
-    let width = usize::from(area.width.saturating_sub(2)).max(1);
-    let items: Vec<ListItem> = screen
-        .timeline
-        .iter()
-        .map(|r| {
-            let text: String = textwrap::wrap(
-                &r.text,
-                textwrap::Options::new(width).subsequent_indent("    "),
-            )
-            .into_iter()
-            .map(|l| l.into_owned())
-            .collect::<Vec<_>>()
-            .join("\n");
+    let inside = inner(area);
+    let texts = screen.timeline_texts(inside.width);
+    let mut state = ListState::default()
+        .with_selected(screen.timeline_in_view())
+        .with_offset(first_in_view(
+            &line_counts(&texts),
+            screen.timeline_in_view(),
+            inside.height,
+        ));
+    let items: Vec<ListItem> = texts
+        .into_iter()
+        .zip(&screen.timeline)
+        .map(|(text, r)| {
             let item = ListItem::new(text);
             if r.heading { item.bold() } else { item }
         })
         .collect();
-    let mut state = ListState::default();
-    if screen.focus == Pane::Timeline && !screen.timeline.is_empty() {
-        state.select(Some(screen.timeline_selected));
-    }
     let list = List::new(items)
         .block(block(title, screen.focus == Pane::Timeline))
         .highlight_style(Style::new().reversed());
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeline_scrolls_as_little_as_shows_the_selected_row_whole() {
+        let heights = [1, 2, 2, 1];
+        assert_eq!(first_in_view(&heights, None, 4), 0);
+        assert_eq!(first_in_view(&heights, Some(1), 4), 0);
+        // rows 2 and 3 take three lines; with row 1 it would be five
+        assert_eq!(first_in_view(&heights, Some(3), 4), 2);
+        // a row taller than the pane starts at its top
+        assert_eq!(first_in_view(&[1, 9], Some(1), 4), 1);
+    }
+
+    #[test]
+    fn a_line_of_the_pane_belongs_to_the_row_drawn_there() {
+        let heights = [1, 2, 2, 1];
+        assert_eq!(item_at(&heights, 0, 0), Some(0));
+        assert_eq!(item_at(&heights, 0, 2), Some(1));
+        assert_eq!(item_at(&heights, 2, 0), Some(2));
+        assert_eq!(item_at(&heights, 2, 2), Some(3));
+        assert_eq!(item_at(&heights, 2, 3), None);
+    }
 }

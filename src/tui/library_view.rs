@@ -75,6 +75,12 @@ pub enum LibraryAction {
         width: u16,
         height: u16,
     },
+    /// A left click at a cell of the screen: on a row it selects the row,
+    /// on the selected row or the preview it opens the article.
+    Click {
+        column: u16,
+        row: u16,
+    },
 }
 
 /// What the caller should do after an action.
@@ -281,8 +287,30 @@ impl LibraryScreen {
                 self.height = height;
                 self.keep_in_view();
             }
+            LibraryAction::Click { column, row } => match self.clicked(column, row) {
+                Some(Clicked::Row(index)) if index != self.selected => self.select(index),
+                Some(Clicked::Row(_) | Clicked::Preview) => {
+                    return self.update(lib, LibraryAction::Open);
+                }
+                None => {}
+            },
         }
         LibraryOutcome::Stay
+    }
+
+    /// What a click at a cell of the screen hits.
+    fn clicked(&self, column: u16, row: u16) -> Option<Clicked> {
+        let a = areas(Rect::new(0, 0, self.width, self.height), self.rows.len());
+        let at = ratatui::layout::Position::new(column, row);
+        if a.preview.is_some_and(|p| p.contains(at)) && row < a.status.y {
+            return Some(Clicked::Preview);
+        }
+        // the table's first line is its heads
+        if !a.table.contains(at) || row == a.table.y {
+            return None;
+        }
+        let index = self.offset + usize::from(row - a.table.y - 1);
+        (index < self.rows.len()).then_some(Clicked::Row(index))
     }
 
     /// The action a key asks for on this screen.
@@ -305,6 +333,14 @@ impl LibraryScreen {
             },
         )
     }
+}
+
+/// What a click landed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clicked {
+    /// A row of the list, by its index among the rows.
+    Row(usize),
+    Preview,
 }
 
 /// What rows sort by, computed once per refresh.

@@ -38,7 +38,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use crate::library::Library;
@@ -323,7 +323,7 @@ fn list_action(app: &App, page: Page, input: &Input) -> Option<Action> {
     let key = match input {
         Input::Key(key) => key,
         Input::Mouse(m) if app.settings.mouse && app.list_help.is_none() => {
-            return list_wheel(page, m.kind);
+            return list_mouse(page, m);
         }
         _ => return None,
     };
@@ -374,17 +374,27 @@ pub fn reader_action(reader: &Reader, settings: &Settings, input: &Input) -> Opt
         _ => None,
     }
 }
-/// The mouse wheel on a list page moves the selection three rows.
-fn list_wheel(page: Page, kind: MouseEventKind) -> Option<Action> {
+/// The mouse on a list page: the wheel moves the selection three rows, a
+/// left click selects (or opens) what it lands on.
+fn list_mouse(page: Page, m: &MouseEvent) -> Option<Action> {
+    use actors_view::ActorsAction;
+    use library_view::LibraryAction;
     use list_keys::Nav;
-    let nav = match kind {
+    let (column, row) = (m.column, m.row);
+    let nav = match m.kind {
         MouseEventKind::ScrollDown => Nav::Down(3),
         MouseEventKind::ScrollUp => Nav::Up(3),
+        MouseEventKind::Down(MouseButton::Left) => {
+            return Some(match page {
+                Page::Library => Action::Library(LibraryAction::Click { column, row }),
+                _ => Action::Actors(ActorsAction::Click { column, row }),
+            });
+        }
         _ => return None,
     };
     Some(match page {
-        Page::Library => Action::Library(library_view::LibraryAction::Nav(nav)),
-        _ => Action::Actors(actors_view::ActorsAction::Nav(nav)),
+        Page::Library => Action::Library(LibraryAction::Nav(nav)),
+        _ => Action::Actors(ActorsAction::Nav(nav)),
     })
 }
 
