@@ -360,6 +360,33 @@ fn files_added_changed_or_removed_while_open_show_after_a_rescan() {
 }
 
 #[test]
+fn the_terminal_coming_back_into_focus_looks_at_the_folder_again() {
+    use dossier::tui::input::Input;
+    use dossier::tui::{Action, App, Settings, action_for};
+    let f = fixture();
+    f.write("harbour.txt", HARBOUR.as_bytes());
+    let lib = f.open_idle();
+    let positions = dossier::tui::state::Positions::in_memory();
+    let mut app = App::with_library(lib, Vec::new(), 100, 20, Settings::default(), positions);
+    f.write("dam.html", DAM.as_bytes());
+    // losing focus asks nothing; gaining it asks for a rescan
+    assert_eq!(action_for(&app, &Input::Focus(false)), None);
+    let action = action_for(&app, &Input::Focus(true));
+    assert_eq!(action, Some(Action::Rescan));
+    app.update(Action::Rescan);
+    let listed = |app: &App| {
+        let shelf = app.shelf.as_deref().expect("a library");
+        shelf.list.rows().len()
+    };
+    let deadline = std::time::Instant::now() + WAIT;
+    while listed(&app) < 2 && std::time::Instant::now() < deadline {
+        app.tick();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(listed(&app), 2);
+}
+
+#[test]
 fn the_watch_picks_up_a_new_file_without_being_asked() {
     let f = fixture();
     f.write("harbour.txt", HARBOUR.as_bytes());

@@ -75,6 +75,9 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Look at the library's folder again now (the terminal came back into
+    /// focus: files may have been saved meanwhile).
+    Rescan,
     /// Mouse (only when switched on).
     Click {
         column: u16,
@@ -201,6 +204,11 @@ impl App {
                 self.suspend = true;
             }
             Action::Resize { width, height } => self.resize(width, height),
+            Action::Rescan => {
+                if let Some(shelf) = self.shelf.as_mut() {
+                    shelf.library.rescan();
+                }
+            }
             _ if self.page != Page::Article && self.list_help.is_some() => self.scroll_help(action),
             Action::Help if self.page != Page::Article => self.list_help = Some(0),
             Action::Library(a) => self.update_library(a),

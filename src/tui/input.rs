@@ -16,6 +16,8 @@ use ratatui::crossterm::event::{
 pub enum Input {
     Key(KeyEvent),
     Mouse(MouseEvent),
+    /// The terminal gained (true) or lost (false) focus (mode 1004).
+    Focus(bool),
     /// A DECRPM reply: the terminal's `mode` is set (1), reset (2),
     /// permanently set (3), permanently reset (4) or unknown (0).
     Mode {
@@ -206,6 +208,7 @@ fn parse_csi(b: &[u8]) -> Parsed {
         };
     }
     let input = match body.first() {
+        None if matches!(final_byte, b'I' | b'O') => Some(Input::Focus(final_byte == b'I')),
         Some(b'<') => sgr_mouse(&body[1..], final_byte),
         Some(b'?') => reply(&body[1..], final_byte),
         _ => csi_key(body, final_byte),
@@ -446,6 +449,18 @@ mod tests {
             vec![
                 Input::Mode { mode: 69, state: 2 },
                 k(KeyCode::Char(' '), NONE),
+                k(KeyCode::Char('j'), NONE)
+            ]
+        );
+    }
+
+    #[test]
+    fn focus_reports_are_told_apart_from_keys() {
+        assert_eq!(
+            all(b"\x1b[O\x1b[Ij\x1b[1;5I"),
+            vec![
+                Input::Focus(false),
+                Input::Focus(true),
                 k(KeyCode::Char('j'), NONE)
             ]
         );

@@ -311,9 +311,10 @@ fn draw(term: &mut Term, app: &App) -> io::Result<()> {
 
 /// The action an input asks for, given the page and what it is doing.
 pub fn action_for(app: &App, input: &Input) -> Option<Action> {
-    match app.page {
-        Page::Article => reader_action(&app.reader, &app.settings, input),
-        page => list_action(app, page, input),
+    match (app.page, input) {
+        (_, Input::Focus(gained)) => gained.then_some(Action::Rescan),
+        (Page::Article, _) => reader_action(&app.reader, &app.settings, input),
+        (page, _) => list_action(app, page, input),
     }
 }
 

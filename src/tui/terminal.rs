@@ -37,14 +37,15 @@ pub const EXIT_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGINT,
 ];
 
-/// Alternate screen, hidden cursor.
-const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l";
+/// Alternate screen, hidden cursor, focus changes reported (the library
+/// looks at its folder again when the terminal comes back into focus).
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1004h";
 /// Button presses and wheel, in SGR encoding.
 const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 
 /// What switches every mode off: ends a synchronized update left open,
 /// resets the scrolling region and colours, mouse reporting off (all
-/// modes), the cursor shown, and back to the main screen.
+/// modes), focus reports off, the cursor shown, and back to the main screen.
 pub fn reset_sequence(mouse: bool, margins: bool) -> Vec<u8> {
     let mut s = b"\x1b[?2026l\x1b[r\x1b[0m".to_vec();
     if margins {
@@ -53,7 +54,7 @@ pub fn reset_sequence(mouse: bool, margins: bool) -> Vec<u8> {
     if mouse {
         s.extend_from_slice(b"\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l");
     }
-    s.extend_from_slice(b"\x1b[?25h\x1b[?1049l");
+    s.extend_from_slice(b"\x1b[?1004l\x1b[?25h\x1b[?1049l");
     s
 }
 
@@ -269,6 +270,10 @@ mod tests {
         let plain = reset_sequence(false, false);
         let plain = String::from_utf8_lossy(&plain);
         assert!(plain.contains("\x1b[?1049l") && plain.contains("\x1b[?25h"));
+        assert!(
+            plain.contains("\x1b[?1004l"),
+            "focus reports are switched on at entry"
+        );
         assert!(!plain.contains("1000l"));
         let mouse = reset_sequence(true, true);
         assert!(String::from_utf8_lossy(&mouse).contains("\x1b[?1000l"));

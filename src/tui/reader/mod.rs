@@ -230,6 +230,7 @@ impl Reader {
             | Action::Quit
             | Action::Exit
             | Action::ActorAcross
+            | Action::Rescan
             | Action::Library(_)
             | Action::Actors(_) => {}
         }
