@@ -706,6 +706,17 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
         c.mention.end = a;
         return c;
     }
+    // "the Ohio Democrat said": a description of a party's member, whom
+    // the speaker's resolution finds; not a name ("House Democrats" is)
+    if b - a > 1
+        && !last.ends_with('s')
+        && gazetteer::get()
+            .lookup(p.word(b - 1))
+            .is_some_and(|e| e.place == gazetteer::Place::PartyWord)
+    {
+        c.mention.end = a;
+        return c;
+    }
     if first == "Operation" && b - a > 1 {
         c.kind = Some(ActorKind::Other);
         c.strong = true;
@@ -1551,6 +1562,23 @@ mod tests {
         for junk in ["However", "March", "Earlier", "Twitter", "Follow"] {
             assert!(a.actors.iter().all(|x| x.name != junk), "{junk}");
         }
+    }
+
+    #[test]
+    fn a_party_member_described_is_not_a_name() {
+        let a = article(
+            "Ana Lima spoke first. The Ohio Democrat said the vote was fair. House Democrats agreed.",
+        );
+        assert!(
+            a.actors.iter().all(|x| x.name != "Ohio Democrat"),
+            "{:?}",
+            a.actors
+        );
+        assert!(
+            a.actors.iter().any(|x| x.name.contains("Democrat")),
+            "{:?}",
+            a.actors
+        );
     }
 
     #[test]

@@ -89,6 +89,11 @@ pub fn resolve(
 fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Option<usize> {
     let p = &paras[np.para];
     let all_caps = (np.start..np.end).all(|k| p.capitalised(k) || p.has(k, lexicon::NAME_PARTICLE));
+    let np = if all_caps && np.end - np.start > 4 {
+        name_after_description(p, np)?
+    } else {
+        np
+    };
     let common = lexicon::is(
         p.lower(np.start),
         lexicon::COMMON | lexicon::DETERMINER | lexicon::CALENDAR | lexicon::NOT_ACTOR,
@@ -112,6 +117,24 @@ fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Opti
         return Some(i);
     }
     Some(actors.add_person(name, m))
+}
+
+/// "Harbour Board Democrat Ann Ko": in a long capitalised phrase, the
+/// name after the last word that describes (a role, a party's member, a
+/// country's or an organisation's name) is the person's.
+fn name_after_description(p: &Para, np: Phrase) -> Option<Phrase> {
+    let gaz = super::gazetteer::get();
+    let describes = |k: usize| {
+        p.has(k, lexicon::ROLE | lexicon::ORG_HEAD)
+            || gaz.title(p.lower(k)).is_some()
+            || gaz.lookup(p.word(k)).is_some()
+    };
+    let last = (np.start..np.end).rev().find(|&k| describes(k))?;
+    let name = last + 1..np.end;
+    (2..=3).contains(&name.len()).then_some(Phrase {
+        start: name.start,
+        ..np
+    })
 }
 
 /// The most recent actor a pronoun can stand for.
@@ -174,6 +197,7 @@ fn is_qualifier(paras: &[Para], actors: &ActorSet, p: usize, t: usize, e: usize)
 }
 
 /// "the minister": the most recent person whose title has the head word;
+/// "the Ohio Democrat": a member of that party (see [`party_member`]);
 /// "an AFP source" names its organisation and was handled by the caller.
 fn description(paras: &[Para], actors: &ActorSet, np: Phrase, head_end: usize) -> Option<usize> {
     let p = &paras[np.para];
@@ -181,28 +205,83 @@ fn description(paras: &[Para], actors: &ActorSet, np: Phrase, head_end: usize) -
         .rev()
         .find(|&k| p.tokens[k].kind == Kind::Word)
         .map(|k| p.lower(k))?;
-    if !lexicon::is(head, lexicon::ROLE) {
-        return None;
-    }
     let definite = matches!(p.lower(np.start), "the" | "this" | "that");
     if !definite {
         return None;
     }
-    let mentions = actors.mentions_in_order();
-    let k = mentions.partition_point(|&(pp, t, _)| (pp, t) < (np.para, np.start));
-    let first_para = np.para.saturating_sub(WINDOW);
-    mentions[..k]
-        .iter()
-        .rev()
-        .take_while(|&&(pp, _, _)| pp >= first_para)
-        .map(|&(_, _, e)| e)
-        .find(|&e| {
+    if let Some(party) = party_of_word(p, head_end).filter(|_| !lexicon::is(head, lexicon::ROLE)) {
+        return party_member(paras, actors, np, party);
+    }
+    if !lexicon::is(head, lexicon::ROLE) {
+        return None;
+    }
+    recent_mentions(actors, np)
+        .find(|&(_, _, e)| {
             let x = &actors.entities[e];
             x.kind == ActorKind::Person
                 && x.title
                     .as_deref()
                     .is_some_and(|t| t.to_ascii_lowercase().split(' ').any(|w| w == head))
         })
+        .map(|(_, _, e)| e)
+}
+
+/// Mentions before a phrase, most recent first, within the window.
+fn recent_mentions(
+    actors: &ActorSet,
+    np: Phrase,
+) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mentions = actors.mentions_in_order();
+    let k = mentions.partition_point(|&(pp, t, _)| (pp, t) < (np.para, np.start));
+    let first_para = np.para.saturating_sub(WINDOW);
+    mentions[..k]
+        .iter()
+        .rev()
+        .take_while(move |&&(pp, _, _)| pp >= first_para)
+        .copied()
+}
+
+/// "the Ohio Democrat": a person known to be of that party, else the
+/// person most recently the subject of a sentence, else the person most
+/// recently named; never one known to be of another party.
+fn party_member(paras: &[Para], actors: &ActorSet, np: Phrase, party: &str) -> Option<usize> {
+    let gaz = super::gazetteer::get();
+    let party_of_actor = |e: usize| {
+        let a = actors.entities[e].affiliation?;
+        gaz.lookup(&actors.entities[a].name)
+            .filter(|x| x.place == super::gazetteer::Place::Party)
+            .map(|x| x.canonical.as_str())
+    };
+    let people: Vec<(usize, usize, usize)> = recent_mentions(actors, np)
+        .filter(|&(_, _, e)| actors.entities[e].kind == ActorKind::Person)
+        .filter(|&(_, _, e)| party_of_actor(e).is_none_or(|other| other == party))
+        .collect();
+    let member = people
+        .iter()
+        .find(|&&(_, _, e)| party_of_actor(e) == Some(party));
+    let subject = people
+        .iter()
+        .find(|&&(pp, t, _)| paras[pp].starts_sentence(t));
+    member.or(subject).or(people.first()).map(|&(_, _, e)| e)
+}
+
+/// The party a description's last word names a member of ("the Ohio
+/// Democrat"), as the party's canonical name.
+fn party_of_word(p: &Para, end: usize) -> Option<&'static str> {
+    let last = end.checked_sub(1)?;
+    (p.tokens[last].kind == Kind::Word && p.capitalised(last))
+        .then(|| party_of(p.word(last)))
+        .flatten()
+}
+
+/// The party a word names a member of, any case ("republican").
+fn party_of(word: &str) -> Option<&'static str> {
+    let mut cased = word.to_string();
+    if let Some(first) = cased.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    let e = super::gazetteer::get().lookup(&cased)?;
+    (e.place == super::gazetteer::Place::PartyWord).then_some(e.canonical.as_str())
 }
 
 #[cfg(test)]
@@ -233,6 +312,19 @@ mod tests {
             "Defence Minister Lena Vogt arrived with Jonas Falk. The minister said the troops would stay.",
         );
         assert_eq!(speaker_of(&a, "troops would stay"), Some("Lena Vogt"));
+    }
+
+    #[test]
+    fn a_member_of_a_party_is_the_last_person_named() {
+        let a = article(
+            "Senator Ana Lima spoke at the rally with Tom Reed. “We will win the county,” the Ohio Democrat said.",
+        );
+        assert_eq!(speaker_of(&a, "win the county"), Some("Tom Reed"));
+        // not someone known to be of another party
+        let a = article(
+            "Ana Lima met Republican Senator Tom Reed. “We will win the county,” the Ohio Democrat said.",
+        );
+        assert_eq!(speaker_of(&a, "win the county"), Some("Ana Lima"));
     }
 
     #[test]

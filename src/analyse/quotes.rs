@@ -767,7 +767,12 @@ fn name_before_aside(p: &Para, np: Range<usize>, s0: usize) -> Range<usize> {
 /// A time next to a verb ("said Tuesday", "on Thursday said").
 fn is_time(p: &Para, i: usize) -> bool {
     let w = p.lower(i);
+    // "last month", "this week": the noun with its word before
+    let spans = |w: &str| matches!(w, "week" | "weekend" | "month" | "year");
+    let before_span = |w: &str| matches!(w, "last" | "this" | "next");
     lexicon::is(w, lexicon::CALENDAR)
+        || spans(w) && i > 0 && before_span(p.lower(i - 1))
+        || before_span(w) && i + 1 < p.tokens.len() && spans(p.lower(i + 1))
         || matches!(
             w,
             "today"
@@ -1461,6 +1466,7 @@ fn direct_quotes(
             })?;
             Some((np, cue))
         });
+        let attribution = attribution.or_else(|| embedded.then(|| within_report(p, pi, m))?);
         // “A,” and “B,” she said: A and B are one quotation
         if let Some((np, cue)) = &attribution
             && let Some(d) = out.len().checked_sub(1)
@@ -1538,6 +1544,39 @@ fn direct_quotes(
             last_direct = Some(out.len() - 1);
         }
     }
+}
+
+/// "Ann Ko called the levy “a tax on the young”" / "Tom Reed praised
+/// the mayor for “keeping her word”": a quotation set inside a sentence
+/// whose verb reports or judges is the words of that verb's subject.
+fn within_report(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
+    let s0 = p.sentences[p.sentence_of(m.open)?].tokens.start;
+    let k = (s0..m.open).rev().take(20).find(|&k| {
+        k > s0 && !p.capitalised(k) && p.cue(k).is_some_and(|c| !c.participle && !c.bare)
+    })?;
+    // "Reed's proposed levy": an adjective, not a verb
+    if matches!(p.lower(k - 1), "'s" | "’s") {
+        return None;
+    }
+    let np = subject_before(p, k, s0)?;
+    // a name, a pronoun or "the …" speaks ("a class called “Light”" does
+    // not), in the main clause ("As he spoke, …" is not it)
+    let speaks = p.capitalised(np.start) || p.has(np.start, lexicon::PRONOUN | lexicon::DETERMINER);
+    let subordinate = (np.start.saturating_sub(1).max(s0)..=np.start).any(|i| {
+        matches!(
+            p.lower(i),
+            "as" | "when" | "while" | "after" | "before" | "since" | "because" | "if" | "until"
+        )
+    });
+    if !speaks || subordinate {
+        return None;
+    }
+    let source = Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    };
+    Some((source, p.lower(k).to_string()))
 }
 
 /// The subject that opens a sentence, when it is a pronoun or a name ("He
@@ -2045,6 +2084,29 @@ mod tests {
         let a = article("“The bridge opens in May and tolls stay low,” said Tom Reed, the mayor.");
         let (q, who) = find(&a, "bridge opens");
         assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+    }
+
+    #[test]
+    fn a_quotation_inside_a_judging_sentence_is_its_subject_s() {
+        let a = article(
+            "Governor Tom Reed last week warned of “a storm of unpaid bills that will land on every family in the county.”",
+        );
+        let (q, who) = find(&a, "unpaid bills");
+        assert_eq!((q.kind, who), (QuoteKind::Direct, Some("Tom Reed")));
+        assert_eq!(q.cue.as_deref(), Some("warned"));
+        // not an adjective, a name given, or a clause that only sets the time
+        for text in [
+            "Tom Reed's proposed levy is “a tax on the young that nobody in this county voted for.”",
+            "The county runs a class called “Light and Shadow in the Old Harbour Towns of the North.”",
+            "As Tom Reed spoke on Monday, the crowd held signs reading “no levy without a vote in this county.”",
+        ] {
+            let a = article(text);
+            assert!(
+                a.quotes.iter().all(|q| q.speaker.is_none()),
+                "{text}: {:?}",
+                a.quotes
+            );
+        }
     }
 
     #[test]
