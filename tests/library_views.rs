@@ -384,8 +384,8 @@ fn tiny_terminals_do_not_panic() {
     }
 }
 
-#[test]
-fn long_lists_scroll_with_the_selection() {
+/// A library of forty analysed articles with no actors.
+fn forty_stories() -> Library {
     let entries = (0..40)
         .map(|i| {
             let d = digest(&format!("Story number {i:02}"), None, Vec::new());
@@ -395,7 +395,12 @@ fn long_lists_scroll_with_the_selection() {
             )
         })
         .collect();
-    let mut lib = Library::from_entries(Path::new("library"), entries, ReadMarks::default());
+    Library::from_entries(Path::new("library"), entries, ReadMarks::default())
+}
+
+#[test]
+fn long_lists_scroll_with_the_selection() {
+    let mut lib = forty_stories();
     let mut screen = LibraryScreen::new(&lib, 60, 8);
     screen.update(&mut lib, LibraryAction::Nav(Nav::Down(25)));
     let chosen = lib.entries()[screen.selected_entry().expect("row")]
@@ -445,16 +450,7 @@ fn a_click_selects_a_row_and_a_second_click_opens_it() {
 
 #[test]
 fn a_click_follows_the_scrolled_list() {
-    let entries = (0..40)
-        .map(|i| {
-            let d = digest(&format!("Story number {i:02}"), None, Vec::new());
-            (
-                listing(&format!("s{i:02}.txt"), i),
-                Status::Analysed(Arc::new(d)),
-            )
-        })
-        .collect();
-    let mut lib = Library::from_entries(Path::new("library"), entries, ReadMarks::default());
+    let mut lib = forty_stories();
     let mut screen = LibraryScreen::new(&lib, 60, 8);
     screen.update(&mut lib, LibraryAction::Nav(Nav::Down(25)));
     let (offset, _) = screen.offset_and_selected();
