@@ -487,6 +487,76 @@ fn read_run(
     vec![c]
 }
 
+/// Number words, for "Twenty-seven said".
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+
+/// Whether the capitalised word `i`, standing alone, is no name though it
+/// may speak: the plural of a known word ("Lawmakers said", "few Americans
+/// think"), a contraction ("I've said"), a number ("Twenty-seven signed")
+/// or a heading in capitals ("CLARIFICATION:").
+pub fn word_not_name(p: &Para, i: usize) -> bool {
+    let (word, lower) = (p.word(i), p.lower(i));
+    let known = |one: &str| {
+        lexicon::classes(one) != 0
+            || word.get(..one.len()).is_some_and(|w| {
+                gazetteer::get()
+                    .lookup(w)
+                    .is_some_and(|e| e.place == gazetteer::Place::Demonym)
+            })
+    };
+    let plural_of_known = lower.len() > 3
+        && lower.ends_with('s')
+        && (lower.strip_suffix('s').is_some_and(known)
+            || lower.strip_suffix("es").is_some_and(known)
+            || lower
+                .strip_suffix("ies")
+                .is_some_and(|stem| known(&format!("{stem}y"))));
+    let contraction = lower
+        .split(['\'', '’'])
+        .next()
+        .is_some_and(|head| head != lower && lexicon::is(head, lexicon::PRONOUN));
+    let number = lower.split('-').all(|w| NUMBER_WORDS.contains(&w));
+    let heading = word.chars().filter(|c| c.is_alphabetic()).count() >= 7
+        && !word.chars().any(char::is_lowercase);
+    plural_of_known || contraction || number || heading
+}
+
 /// A candidate for a name the gazetteer knows.
 fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candidate> {
     let (i, b) = (c.mention.start, c.mention.end);
@@ -702,7 +772,7 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     let (a, b) = (c.mention.start, c.mention.end);
     let first = p.word(a);
     let last = p.lower(b - 1);
-    if b - a == 1 && p.has(a, lexicon::NOT_ACTOR) {
+    if b - a == 1 && (p.has(a, lexicon::NOT_ACTOR) || word_not_name(p, a)) {
         c.mention.end = a;
         return c;
     }
@@ -766,6 +836,12 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     let speaks = followed_by_cue(p, b) || (b - a >= 2 && apposition_follows(p, b));
     let role_before = lexicon::is(before, lexicon::ROLE) && !p.capitalised(a.saturating_sub(1));
     let first_name = g.is_first_name(first) && b - a >= 2;
+    // "the Chronicle wrote": no person is called "the X"
+    if b - a == 1 && before == "the" {
+        c.kind = speaks.then_some(ActorKind::Organization);
+        c.strong = speaks;
+        return c;
+    }
     if role_before {
         role_title(p, &mut c);
     } else if let Some(title) = apposed_role(p, a, b) {
