@@ -66,7 +66,29 @@ pub fn select(page: &Page, blocks: &[Block]) -> Selection {
             container = i;
         }
     }
-    Selection { container, marks }
+    Selection {
+        container: widen_past_text_block(page, container),
+        marks,
+    }
+}
+
+/// A paragraph or a heading is a block of the article, never its
+/// container. When one wins alone (its sibling paragraphs, cut short or
+/// ending oddly, scored as scraps), the element around it is the
+/// container, so that its siblings are read, or removed with a reason,
+/// rather than left out unseen.
+fn widen_past_text_block(page: &Page, mut container: usize) -> usize {
+    while let NodeKind::Element {
+        role: Role::Paragraph | Role::Heading(_),
+        ..
+    } = page.nodes[container].kind
+    {
+        match page.nodes[container].parent {
+            usize::MAX => break,
+            parent => container = parent,
+        }
+    }
+    container
 }
 
 /// Add every node's value into its parent's, children first (a child's
