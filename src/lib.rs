@@ -34,7 +34,11 @@ pub fn from_raw(path: &Path, raw: RawDoc) -> Result<Article> {
     if raw.format == Format::Json {
         return ingest_json(path, &raw.text);
     }
-    Ok(analyse::analyse(&clean::clean(&raw)))
+    let doc = clean::clean(&raw);
+    if let Some(reason) = clean::no_article(&raw, &doc) {
+        return Err(Error::new(path, reason));
+    }
+    Ok(analyse::analyse(&doc))
 }
 
 /// Clean and analyse `text` as a plain-text article named `source`.
