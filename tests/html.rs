@@ -287,3 +287,28 @@ fn a_sentence_in_a_page_header_inside_the_article_is_in_removed() {
         "{shown} / {hidden:?}"
     );
 }
+
+#[test]
+fn a_second_headline_is_in_removed_not_lost() {
+    let page = "<html><head><title>Ferry terminal to close</title></head><body><article>\
+        <h1>Ferry terminal to close</h1>\
+        <p>The harbour board voted on Monday to close the old ferry terminal by the end of the year.</p>\
+        <h1>Support our harbour reporting</h1>\
+        <p>Operators said the decision left them with nowhere to berth during the summer months.</p>\
+        </article></body></html>";
+    let doc = from_html("two.html", page);
+    assert_eq!(doc.title, "Ferry terminal to close");
+    assert_eq!(doc.paragraphs.len(), 2);
+    let removed: Vec<(&str, &str)> = doc
+        .removed
+        .iter()
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [(
+            "Support our harbour reporting",
+            "headline other than the title"
+        )]
+    );
+}

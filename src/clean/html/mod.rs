@@ -59,6 +59,10 @@ pub fn from_html(source: &str, html: &str) -> Document {
             continue;
         }
         if b.role == Role::Heading(1) {
+            // the headline is the title; another one is shown as removed
+            if safe(&b.text) != doc.title {
+                pending.add(&b.text, OTHER_HEADLINE, usize::MAX);
+            }
             continue;
         }
         if let Some(reason) = filter::drop_reason(b) {
@@ -103,6 +107,9 @@ pub fn has_text(html: &str) -> bool {
 fn safe(text: &str) -> String {
     sanitize(text).trim().to_string()
 }
+
+/// Why a top-level heading that is not the title is not in the text.
+const OTHER_HEADLINE: &str = "headline other than the title";
 
 /// Why prose outside the chosen container is not in the article.
 const LEFT_OUT: &str = "outside the article";

@@ -200,6 +200,22 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_that_wins_alone_widens_to_its_element() {
+        let html = "<body><section><p>The council met on Monday and agreed a budget for \
+            the year ahead, after hours of debate.</p><p>Members will vote again in May</p>\
+            </section></body>";
+        let page = Page::parse(html);
+        let sel = select(&page, &blocks(&page));
+        assert!(matches!(
+            page.nodes[sel.container].kind,
+            NodeKind::Element {
+                role: Role::Block,
+                ..
+            }
+        ));
+    }
+
+    #[test]
     fn sentences_end_with_punctuation() {
         assert!(ends_sentence("He left. "));
         assert!(ends_sentence("“We won.”"));
