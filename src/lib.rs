@@ -29,7 +29,9 @@ pub fn load(path: &Path) -> Result<Article> {
 }
 
 /// Clean and analyse an input already read; a `dossier/1` export is read
-/// back as is (it may carry the user's corrections).
+/// back as is (it may carry the user's corrections). An input that cleans
+/// to no article (a page with no text, or nothing but furniture) is
+/// refused with the reason, as an empty file is at ingest.
 pub fn from_raw(path: &Path, raw: RawDoc) -> Result<Article> {
     if raw.format == Format::Json {
         return ingest_json(path, &raw.text);
