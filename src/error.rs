@@ -23,6 +23,12 @@ pub enum Reason {
     Binary,
     #[error("holds no text (the file is empty or blank)")]
     Empty,
+    #[error("holds no text: the page is only markup, a title, scripts or styles")]
+    NoPageText,
+    #[error(
+        "no article text found: all its text was cut as page furniture (menus, links, share bars, notices)"
+    )]
+    OnlyFurniture,
     #[error("not a dossier/1 export: {0}")]
     Json(String),
     #[error("is a folder; give a file, or open the folder in the reader")]

@@ -29,12 +29,18 @@ pub fn load(path: &Path) -> Result<Article> {
 }
 
 /// Clean and analyse an input already read; a `dossier/1` export is read
-/// back as is (it may carry the user's corrections).
+/// back as is (it may carry the user's corrections). An input that cleans
+/// to no article (a page with no text, or nothing but furniture) is
+/// refused with the reason, as an empty file is at ingest.
 pub fn from_raw(path: &Path, raw: RawDoc) -> Result<Article> {
     if raw.format == Format::Json {
         return ingest_json(path, &raw.text);
     }
-    Ok(analyse::analyse(&clean::clean(&raw)))
+    let doc = clean::clean(&raw);
+    if let Some(reason) = clean::no_article(&raw, &doc) {
+        return Err(Error::new(path, reason));
+    }
+    Ok(analyse::analyse(&doc))
 }
 
 /// Clean and analyse `text` as a plain-text article named `source`.

@@ -68,8 +68,31 @@ fn empty_and_whitespace_only_files_are_refused() {
             assert!(e.contains("no text"), "{e}");
         }
     }
-    // markup with nothing inside: an empty article, not a panic
-    let _ = run("e.html", b"<html><body><div> </div></body></html>");
+    // markup with nothing to read in it: refused like an empty file
+    for page in [
+        &b"<html><body><div> </div></body></html>"[..],
+        b"<html><head><title>Only a title</title><style>p{color:red}</style></head>\
+          <body><script>var story = 1;</script><noscript> </noscript></body></html>",
+    ] {
+        let e = refused("e.html", page);
+        assert!(e.contains("no text"), "{e}");
+    }
+}
+
+#[test]
+fn a_page_of_furniture_alone_is_refused_with_its_reason() {
+    let menus = b"<html><head><title>Front page</title></head><body>\
+        <nav><a href=/>Home</a> <a href=/world>World</a> <a href=/sport>Sport</a></nav>\
+        <footer><p>Copyright 2026 Example Press. All rights reserved.</p></footer>\
+        </body></html>";
+    let e = refused("menus.html", menus);
+    assert!(e.contains("no article text found"), "{e}");
+    let pitches = b"Follow us on Facebook\n\nSubscribe to our newsletter\n\nShare this article";
+    let e = refused("pitches.txt", pitches);
+    assert!(e.contains("no article text found"), "{e}");
+    // a note of one line is a (short) article with a title
+    let note = accepted("note.txt", b"Harbour strike called off");
+    assert_eq!(note.title, "Harbour strike called off");
 }
 
 #[test]
@@ -152,7 +175,19 @@ fn deeply_nested_and_malformed_html_are_read() {
     let a = accepted("nested.html", hostile::nested_html(20_000).as_bytes());
     let text: String = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
     assert!(text.contains("the vote would wait"), "{text}");
-    accepted("broken.html", hostile::malformed_html(2_000).as_bytes());
+    // its `<title>` never closes, so all that follows is the title's text
+    // (as in a browser) and the page has no text to read
+    let broken = hostile::malformed_html(2_000);
+    let e = refused("broken.html", broken.as_bytes());
+    assert!(e.contains("no text"), "{e}");
+    // the same debris in the body: read, or refused in one line
+    let in_body = broken.replacen("<title>Broken", "<title>Broken</title></head><body>", 1);
+    if let Err(e) = run("broken-body.html", in_body.as_bytes()) {
+        assert!(
+            e.starts_with("broken-body.html: ") && !e.contains('\n'),
+            "{e}"
+        );
+    }
     // nested inline markup, tables and lists, never closed
     let mut s = String::from("<p>Start");
     for _ in 0..5_000 {
@@ -287,7 +322,17 @@ fn hostile_folder() -> Hostile {
         ("truncated.json".into(), "dossier/1"),
         ("wrong-schema.json".into(), "dossier/1"),
         ("huge.txt".into(), "limit"),
+        ("markup.html".into(), "no text"),
+        ("menus.html".into(), "no article text"),
     ];
+    w(
+        "markup.html",
+        b"<html><body><div> </div><script>var x;</script></body></html>",
+    );
+    w(
+        "menus.html",
+        b"<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav></body></html>",
+    );
     w("empty.txt", b"");
     w("blank.md", b" \n\t\n  ");
     w("binary.txt", b"\x7fELF\x02\x01\x01\0\0\0binary\0\0");

@@ -226,3 +226,89 @@ fn a_txt_file_holding_a_page_is_read_as_html() {
             .starts_with("The six container cranes")
     );
 }
+
+#[test]
+fn short_paragraphs_beside_a_long_one_stay_in_the_article() {
+    // one long paragraph, then two that are short and do not end like a
+    // sentence: the long one alone must not become the article
+    let page = "<html><body><article>\
+        <p>The harbour board voted on Monday to close the old ferry terminal by the \
+        end of the year, its chair told reporters.</p>\
+        <p>Operators said they had nowhere to berth (see map)</p>\
+        <p>Crews will meet on Friday at 9am</p>\
+        </article></body></html>";
+    let doc = from_html("ferry.html", page);
+    assert_eq!(
+        texts(&doc),
+        [
+            "The harbour board voted on Monday to close the old ferry terminal by the \
+             end of the year, its chair told reporters.",
+            "Operators said they had nowhere to berth (see map)",
+            "Crews will meet on Friday at 9am",
+        ]
+    );
+}
+
+#[test]
+fn prose_left_outside_the_article_is_in_removed() {
+    // an author's note beside a list of links scores below the story
+    // alone: it is left out, but visibly
+    let page = "<html><body><div id=story>\
+        <p>The harbour board voted on Monday to close the old ferry terminal by the end of the year.</p>\
+        <p>Operators said the decision left them with nowhere to berth during the summer months.</p>\
+        </div><div><p>Our shipping writer has covered the port of Ghent for a decade.</p>\
+        <ul><li><a href=/1>Ferry timetables for the whole of the coming summer season</a></li>\
+        <li><a href=/2>Where the new cruise terminal will be built, and when it opens</a></li></ul>\
+        </div></body></html>";
+    let doc = from_html("story.html", page);
+    assert_eq!(doc.paragraphs.len(), 2, "{:?}", texts(&doc));
+    let note = doc
+        .removed
+        .iter()
+        .find(|r| r.text.starts_with("Our shipping writer"))
+        .expect("the note is in removed");
+    assert_eq!(note.reason, "outside the article");
+    assert_eq!(note.before, None);
+}
+
+#[test]
+fn a_sentence_in_a_page_header_inside_the_article_is_in_removed() {
+    let page = "<html><body><article><header><h1>Ferry terminal to close</h1>\
+        <p>The board's vote ends ninety years of sailings from the old quay.</p></header>\
+        <p>The harbour board voted on Monday to close the old ferry terminal by the end of the year.</p>\
+        <p>Operators said the decision left them with nowhere to berth during the summer months.</p>\
+        </article></body></html>";
+    let doc = from_html("header.html", page);
+    let shown = all_text(&doc);
+    let hidden: Vec<&str> = doc.removed.iter().map(|r| r.text.as_str()).collect();
+    let standfirst = "The board's vote ends ninety years of sailings from the old quay.";
+    assert!(
+        shown.contains(standfirst) || hidden.contains(&standfirst),
+        "{shown} / {hidden:?}"
+    );
+}
+
+#[test]
+fn a_second_headline_is_in_removed_not_lost() {
+    let page = "<html><head><title>Ferry terminal to close</title></head><body><article>\
+        <h1>Ferry terminal to close</h1>\
+        <p>The harbour board voted on Monday to close the old ferry terminal by the end of the year.</p>\
+        <h1>Support our harbour reporting</h1>\
+        <p>Operators said the decision left them with nowhere to berth during the summer months.</p>\
+        </article></body></html>";
+    let doc = from_html("two.html", page);
+    assert_eq!(doc.title, "Ferry terminal to close");
+    assert_eq!(doc.paragraphs.len(), 2);
+    let removed: Vec<(&str, &str)> = doc
+        .removed
+        .iter()
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        removed,
+        [(
+            "Support our harbour reporting",
+            "headline other than the title"
+        )]
+    );
+}

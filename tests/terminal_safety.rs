@@ -113,6 +113,67 @@ fn the_escape_inputs_really_carry_escapes() {
     }
 }
 
+/// The text the escape-laden article and page are written around, with
+/// the visible text of the OSC 8 hyperlinks ("link", which is text of the
+/// page) taken out.
+fn without_link_text(s: &str) -> String {
+    s.replace("link", "")
+}
+
+#[test]
+fn the_escape_laden_page_keeps_its_title_and_every_sentence() {
+    let dir = escape_folder();
+    let a = dossier::load(&dir.path().join("c.html")).expect("page reads");
+    assert_eq!(without_link_text(&a.title), "Harbour strike");
+    let texts: Vec<String> = a
+        .paragraphs
+        .iter()
+        .map(|p| without_link_text(&p.text))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Union Secretary Marta de Vries said on Monday that the strike would go on.",
+            "\"We will hold the line,\" said Marta de Vries.",
+            // the visible text of the bidi override stays, unreversed
+            "Mayor Tom Reed urged both sides to talk.gnol",
+        ]
+    );
+    assert_eq!(a.dateline.as_deref(), Some("ROTTERDAM"));
+    // nothing of the escapes' parameters is left as text
+    let all = format!("{} {}", a.title, texts.join(" "));
+    for junk in ["31m", "0;title", "title", "pwned", "544e"] {
+        assert!(!all.contains(junk), "{junk} in {all}");
+    }
+}
+
+#[test]
+fn the_escape_laden_text_keeps_its_title_and_every_sentence() {
+    let dir = escape_folder();
+    for name in ["a.txt", "b.md"] {
+        let a = dossier::load(&dir.path().join(name)).expect("article reads");
+        assert_eq!(without_link_text(&a.title), "Harbour strike", "{name}");
+        let body = without_link_text(
+            &a.paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        for sentence in [
+            "Union Secretary Marta de Vries said on Monday that the strike would go on.",
+            "\"We will hold the line,\" said Marta de Vries.",
+            "Mayor Tom Reed urged both sides to talk.",
+        ] {
+            assert!(body.contains(sentence), "{name}: {sentence} not in {body}");
+        }
+        assert!(
+            !body.contains("31m") && !body.contains("0;title"),
+            "{name}: {body}"
+        );
+    }
+}
+
 #[test]
 fn single_file_exports_write_no_escape_from_the_content() {
     let dir = escape_folder();

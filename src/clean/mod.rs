@@ -17,6 +17,7 @@ pub mod page;
 pub mod segment;
 pub mod structure;
 
+use crate::error::Reason;
 use crate::ingest::{Format, RawDoc};
 use crate::model::{Paragraph, Removed};
 
@@ -40,6 +41,20 @@ pub fn clean(raw: &RawDoc) -> Document {
         Format::Html => html::from_html(&raw.source, &raw.text),
         Format::Text | Format::Json => from_text(&raw.source, &raw.text),
     }
+}
+
+/// Why `doc`, cleaned from `raw`, is no article to show, if it is not: a
+/// saved page with no text in it, or an input whose every line was cut as
+/// page furniture. A text whose one line is its title is still a (short)
+/// article, as is a page with a paragraph.
+pub fn no_article(raw: &RawDoc, doc: &Document) -> Option<Reason> {
+    if !doc.paragraphs.is_empty() {
+        return None;
+    }
+    if raw.format == Format::Html && !html::has_text(&raw.text) {
+        return Some(Reason::NoPageText);
+    }
+    (raw.format == Format::Html || !doc.removed.is_empty()).then_some(Reason::OnlyFurniture)
 }
 
 /// Clean a plain-text article (a saved text, or a whole page copied as text).

@@ -38,12 +38,26 @@ fn decode_8bit(bytes: &[u8]) -> Option<String> {
 }
 
 /// Text that is not UTF-8: let `chardetng` tell the legacy encoding.
+///
+/// A legacy encoding reads most high bytes as letters (Windows-1252 reads
+/// 0x9B as `›`); the few it leaves undefined come out as C1 controls, which
+/// in such a file are stray bytes, not escape sequences. They are dropped
+/// here, so that the sanitiser never reads one as the start of a sequence
+/// and eats the words after it.
 fn decode_legacy(bytes: &[u8]) -> String {
     use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let encoding = detector.guess(None, Utf8Detection::Deny);
-    encoding.decode_without_bom_handling(bytes).0.into_owned()
+    let mut text = encoding.decode_without_bom_handling(bytes).0.into_owned();
+    if text.contains(is_c1) {
+        text.retain(|c| !is_c1(c));
+    }
+    text
+}
+
+fn is_c1(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}')
 }
 
 /// NUL bytes, or many control bytes, in the first 8 KiB mean binary data.
@@ -109,6 +123,18 @@ mod tests {
             decode(b"caf\xe9 \x93quoted\x94").as_deref(),
             Some("café “quoted”")
         );
+    }
+
+    #[test]
+    fn undefined_windows_1252_bytes_are_dropped_not_read_as_sequences() {
+        // 0x9D and 0x90 are undefined in Windows-1252: stray bytes, and the
+        // words after them stay
+        assert_eq!(
+            decode(b"caf\xe9\x9d said so\x90 twice").as_deref(),
+            Some("café said so twice")
+        );
+        // 0x9B is a letter there, not an 8-bit CSI
+        assert_eq!(decode(b"caf\xe9 \x9b31m").as_deref(), Some("café ›31m"));
     }
 
     #[test]

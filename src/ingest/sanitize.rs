@@ -10,11 +10,15 @@
 //! - 7-bit escape sequences (ESC followed by CSI, OSC, DCS, APC, PM, SOS or a
 //!   two-character sequence) go whole, with their parameters and payload:
 //!   an ESC in an article is never text.
-//! - C0 and C1 controls go one by one. An 8-bit introducer (U+009B CSI,
-//!   U+009D OSC...) goes without its payload: once the introducer is gone the
-//!   payload is inert text, and those code points turn up far more often in
-//!   mojibake (`â€\u{9d}` for a closing quote) than as real sequences, where
-//!   eating "the payload" would eat article text.
+//! - 8-bit (C1) escape sequences go whole in the same way: U+009B is CSI
+//!   (like ESC [), U+009D, U+0090, U+009E, U+009F and U+0098 open OSC, DCS,
+//!   PM, APC and SOS strings ended by BEL, U+009C or ESC \\ (like ESC ],
+//!   ESC P...). The one exception is a C1 character that is a byte of UTF-8
+//!   text once read as Latin-1 or Windows-1252 (mojibake: `â€\u{9d}` for a
+//!   closing quote): it goes alone, and the words after it stay. (Text
+//!   decoded from a legacy encoding holds no C1 character at all: `decode`
+//!   drops the few bytes those encodings leave undefined.)
+//! - Other C0 and C1 controls go one by one.
 //! - Line breaks of every kind (CR, CRLF, NEL, form feed, vertical tab,
 //!   U+2028/U+2029) become `\n`; tabs stay.
 //! - Bidi controls (embeddings, overrides, isolates, marks) and invisible
@@ -35,7 +39,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut in_flag = false;
+    // The last three characters read, the latest last: enough to tell a
+    // mojibake byte from an introducer.
+    let mut before = ['\0'; 3];
     while let Some(c) = chars.next() {
+        let seen = before;
+        before = [seen[1], seen[2], c];
         match c {
             '\r' => {
                 if chars.peek() != Some(&'\n') {
@@ -44,6 +53,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             }
             '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{1b}' => skip_escape(&mut chars),
+            '\u{9b}' if !is_mojibake_byte(seen, &chars) => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}'
+                if !is_mojibake_byte(seen, &chars) =>
+            {
+                skip_string(&mut chars)
+            }
             // Tag characters spell subdivision flags after a black flag
             // (England, Scotland); anywhere else they hide text.
             '\u{e0000}'..='\u{e007f}' => {
@@ -145,6 +160,67 @@ fn is_intermediate(c: char) -> bool {
     ('\u{20}'..='\u{2f}').contains(&c)
 }
 
+/// Whether the C1 character just read, after `before` (latest last) and
+/// before `after`, is a continuation byte of a UTF-8 character whose bytes
+/// were each read as Latin-1 or Windows-1252: the lead byte's character
+/// stands before it, and the continuation bytes it calls for are all there.
+fn is_mojibake_byte(before: [char; 3], after: &Chars<'_>) -> bool {
+    // `seen`: the continuation bytes so far, this one included
+    for (seen, &p) in (1..).zip(before.iter().rev()) {
+        let Some(byte) = legacy_byte(p) else {
+            return false;
+        };
+        if let Some(wanted) = continuations_after_lead(byte) {
+            let Some(missing) = wanted.checked_sub(seen) else {
+                return false;
+            };
+            return after
+                .clone()
+                .take(missing)
+                .filter(|&n| legacy_byte(n).is_some_and(is_continuation))
+                .count()
+                == missing;
+        }
+        if !is_continuation(byte) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The characters Windows-1252 reads bytes 0x80 to 0x9F as; the five bytes
+/// it leaves undefined read as the C1 control of the same number.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// The byte `c` was read from, if it is a high byte read as Latin-1 or as
+/// Windows-1252.
+fn legacy_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        n @ 0x80..=0xff => u8::try_from(n).ok(),
+        _ => WINDOWS_1252_HIGH
+            .iter()
+            .position(|&w| w == c)
+            .and_then(|i| u8::try_from(0x80 + i).ok()),
+    }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    (0x80..=0xbf).contains(&byte)
+}
+
+/// How many continuation bytes a UTF-8 lead byte calls for.
+fn continuations_after_lead(byte: u8) -> Option<usize> {
+    match byte {
+        0xc2..=0xdf => Some(1),
+        0xe0..=0xef => Some(2),
+        0xf0..=0xf4 => Some(3),
+        _ => None,
+    }
+}
+
 /// Skip CSI parameters and intermediates up to and including the final byte.
 fn skip_csi(chars: &mut Chars<'_>) {
     while chars
@@ -217,10 +293,64 @@ mod tests {
     }
 
     #[test]
-    fn c1_controls_go_one_by_one() {
-        assert_eq!(sanitize("a\u{9b}b\u{90}c\u{9c}d"), "abcd");
-        // a mis-decoded closing quote keeps the words after it
+    fn other_c1_controls_go_one_by_one() {
+        assert_eq!(sanitize("a\u{84}b\u{8d}c\u{9c}d"), "abcd");
+    }
+
+    #[test]
+    fn eight_bit_csi_goes_with_its_parameters() {
+        assert_eq!(
+            sanitize("The strike\u{9b}31m would go on\u{9b}0m."),
+            "The strike would go on."
+        );
+        assert_eq!(sanitize("Port\u{9b}2J\u{9b}?1049h of call"), "Port of call");
+    }
+
+    #[test]
+    fn eight_bit_strings_go_whole_up_to_any_terminator() {
+        // title changes ended by ST, BEL and ESC \, a clipboard write
+        assert_eq!(
+            sanitize(
+                "Dock\u{9d}0;new title\u{9c}ers \u{9d}2;x\u{7}vote\u{9d}52;c;ZXZpbA==\u{1b}\\ today"
+            ),
+            "Dockers vote today"
+        );
+        // DCS, SOS, PM and APC payloads
+        assert_eq!(
+            sanitize("a\u{90}+q544e\u{9c}b\u{98}x\u{9c}c\u{9e}y\u{9c}d\u{9f}z\u{9c}e"),
+            "abcde"
+        );
+        // a hyperlink keeps its visible text
+        assert_eq!(
+            sanitize("See \u{9d}8;;https://e.example/\u{9c}the ruling\u{9d}8;;\u{9c} here."),
+            "See the ruling here."
+        );
+    }
+
+    #[test]
+    fn an_eight_bit_string_without_terminator_stops_at_the_line_end() {
+        assert_eq!(
+            sanitize("a\u{9d}0;title\nThe next line."),
+            "aThe next line."
+        );
+    }
+
+    #[test]
+    fn a_real_sequence_after_an_accented_letter_still_goes_whole() {
+        assert_eq!(sanitize("Café\u{9b}1m reopens"), "Café reopens");
+        assert_eq!(sanitize("Zürich\u{9d}0;x\u{9c} votes"), "Zürich votes");
+    }
+
+    #[test]
+    fn mojibake_c1_bytes_go_alone_and_keep_the_words_after() {
+        // UTF-8 closing quote read as Windows-1252, then as Latin-1
         assert_eq!(sanitize("â€\u{9d} said Ms. Ng"), "â€ said Ms. Ng");
+        assert_eq!(sanitize("â\u{80}\u{9d} said Ms. Ng"), "â said Ms. Ng");
+        // "Über" and "Straße" read as Latin-1
+        assert_eq!(sanitize("Ã\u{9c}ber 20 Jahre"), "Ãber 20 Jahre");
+        assert_eq!(sanitize("Stra\u{c3}\u{9f}e 9"), "Stra\u{c3}e 9");
+        // a four-byte emoji (U+1F41D) read as Latin-1
+        assert_eq!(sanitize("ð\u{9f}\u{90}\u{9d} bee"), "ð bee");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::blocks::Block;
 use super::select::ends_sentence;
 
 /// Above this share of link text a block is a link list, not prose.
-const MAX_LINK_DENSITY: f32 = 0.5;
+pub const MAX_LINK_DENSITY: f32 = 0.5;
 
 /// Blocks longer than this are never judged by a phrase: a real sentence
 /// may start with "Copyright" or mention a newsletter.

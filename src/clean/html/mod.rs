@@ -44,23 +44,33 @@ pub fn from_html(source: &str, html: &str) -> Document {
     };
     let container = selection.container;
     let end = page.nodes.get(container).map_or(0, |n| n.end);
-    let inside: Vec<&Block> = blocks
+    let (inside, outside): (Vec<&Block>, Vec<&Block>) = blocks
         .iter()
-        .filter(|b| b.owner >= container && b.owner < end)
-        .collect();
+        .partition(|b| b.owner >= container && b.owner < end);
     let mut pending = Pending::default();
+    for b in outside.iter().filter(|b| b.owner < container) {
+        pending.add_if_left_out(b, &selection);
+    }
     for b in &inside {
         if let Some((mark, at)) = selection.marks[b.owner] {
-            if mark.shown && at >= container {
+            if at >= container && (mark.shown || is_seen_prose(b, mark)) {
                 pending.add(&b.text, mark.reason, at);
             }
             continue;
         }
         if b.role == Role::Heading(1) {
+            // the headline is the title; another one is shown as removed
+            if safe(&b.text) != doc.title {
+                pending.add(&b.text, OTHER_HEADLINE, usize::MAX);
+            }
             continue;
         }
         if let Some(reason) = filter::drop_reason(b) {
             pending.add(&b.text, reason, usize::MAX);
+            continue;
+        }
+        let text = safe(&b.text);
+        if text.is_empty() {
             continue;
         }
         let index = doc.paragraphs.len();
@@ -71,8 +81,11 @@ pub fn from_html(source: &str, html: &str) -> Document {
                 Role::Heading(_) => ParagraphKind::Heading,
                 _ => ParagraphKind::Body,
             },
-            text: safe(&b.text),
+            text,
         });
+    }
+    for b in outside.iter().filter(|b| b.owner >= end) {
+        pending.add_if_left_out(b, &selection);
     }
     pending.settle(&mut doc.removed, None);
     drop_trailing_headings(&mut doc);
@@ -80,10 +93,37 @@ pub fn from_html(source: &str, html: &str) -> Document {
     doc
 }
 
+/// Whether the page shows any text at all in its body (its `<title>`,
+/// scripts, styles and hidden parts aside).
+pub fn has_text(html: &str) -> bool {
+    let page = page::Page::parse(html);
+    blocks::blocks(&page)
+        .iter()
+        .any(|b| !sanitize(&b.text).trim().is_empty())
+}
+
 /// Sanitise text that entity decoding may have filled with controls
 /// (`&#27;` is ESC), and trim it.
 fn safe(text: &str) -> String {
     sanitize(text).trim().to_string()
+}
+
+/// Why a top-level heading that is not the title is not in the text.
+const OTHER_HEADLINE: &str = "headline other than the title";
+
+/// Why prose outside the chosen container is not in the article.
+const LEFT_OUT: &str = "outside the article";
+
+/// A sentence a reader of the page would see, under a mark that is not
+/// worth showing for its menus and labels (a page header, a widget): a
+/// sentence dropped from the article must still be visible in `removed`.
+fn is_seen_prose(b: &Block, mark: rules::Mark) -> bool {
+    mark != rules::HIDDEN && mark != rules::HOVER && is_left_out_prose(b)
+}
+
+/// A block of running prose that is not a list of links.
+fn is_left_out_prose(b: &Block) -> bool {
+    select::is_prose(b) && b.link_density() <= filter::MAX_LINK_DENSITY
 }
 
 /// Removed text waiting to learn which paragraph it stood before; the
@@ -105,6 +145,14 @@ impl Pending {
             return;
         }
         self.items.push((text.to_string(), reason, element));
+    }
+
+    /// A paragraph of prose outside the container, under no mark: text the
+    /// page shows as its own that the extraction left out.
+    fn add_if_left_out(&mut self, b: &Block, selection: &select::Selection) {
+        if b.role == Role::Paragraph && selection.marks[b.owner].is_none() && is_left_out_prose(b) {
+            self.add(&b.text, LEFT_OUT, usize::MAX);
+        }
     }
 
     fn settle(&mut self, removed: &mut Vec<Removed>, before: Option<usize>) {

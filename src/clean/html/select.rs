@@ -66,7 +66,29 @@ pub fn select(page: &Page, blocks: &[Block]) -> Selection {
             container = i;
         }
     }
-    Selection { container, marks }
+    Selection {
+        container: widen_past_text_block(page, container),
+        marks,
+    }
+}
+
+/// A paragraph or a heading is a block of the article, never its
+/// container. When one wins alone (its sibling paragraphs, cut short or
+/// ending oddly, scored as scraps), the element around it is the
+/// container, so that its siblings are read, or removed with a reason,
+/// rather than left out unseen.
+fn widen_past_text_block(page: &Page, mut container: usize) -> usize {
+    while let NodeKind::Element {
+        role: Role::Paragraph | Role::Heading(_),
+        ..
+    } = page.nodes[container].kind
+    {
+        match page.nodes[container].parent {
+            usize::MAX => break,
+            parent => container = parent,
+        }
+    }
+    container
 }
 
 /// Add every node's value into its parent's, children first (a child's
@@ -175,6 +197,22 @@ mod tests {
             .collect();
         assert_eq!(inside.len(), 2);
         assert!(inside[0].starts_with("The council"));
+    }
+
+    #[test]
+    fn a_paragraph_that_wins_alone_widens_to_its_element() {
+        let html = "<body><section><p>The council met on Monday and agreed a budget for \
+            the year ahead, after hours of debate.</p><p>Members will vote again in May</p>\
+            </section></body>";
+        let page = Page::parse(html);
+        let sel = select(&page, &blocks(&page));
+        assert!(matches!(
+            page.nodes[sel.container].kind,
+            NodeKind::Element {
+                role: Role::Block,
+                ..
+            }
+        ));
     }
 
     #[test]
