@@ -413,9 +413,10 @@ fn read_run(
     let mut i = a;
     while i < b {
         let lower = p.lower(i);
+        // "The Hague" keeps its "The"; "The Ohio Courier" does not
         let keep = g.honorific(p.word(i)).is_some()
             || title_ending_at(p, i, i).is_some()
-            || gazetteer_at(p, i, b).is_some();
+            || gazetteer_at(p, i, b).is_some_and(|(_, e)| e.place != Place::State);
         let skip = lexicon::is(
             lower,
             lexicon::DETERMINER
@@ -528,8 +529,10 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Whether the capitalised word `i`, standing alone, is no name though it
 /// may speak: the plural of a known word ("Lawmakers said", "few Americans
-/// think"), a contraction ("I've said"), a number ("Twenty-seven signed")
-/// or a heading in capitals ("CLARIFICATION:").
+/// think"), a contraction ("I've said"), a number ("Twenty-seven signed"),
+/// a heading in capitals ("CLARIFICATION:"), a compound modifier
+/// ("Republican-led states"), a state ("Ohio", "Ky.") or a party-and-state
+/// tag ("Ann Ko, D-Ohio, said").
 pub fn word_not_name(p: &Para, i: usize) -> bool {
     let (word, lower) = (p.word(i), p.lower(i));
     let known = |one: &str| {
@@ -554,7 +557,19 @@ pub fn word_not_name(p: &Para, i: usize) -> bool {
     let number = lower.split('-').all(|w| NUMBER_WORDS.contains(&w));
     let heading = word.chars().filter(|c| c.is_alphabetic()).count() >= 7
         && !word.chars().any(char::is_lowercase);
-    plural_of_known || contraction || number || heading
+    // "Republican-led", "Bush-era": a lower-case word after the last hyphen
+    let modifier = word
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_ascii_lowercase()));
+    let g = gazetteer::get();
+    let state = g.lookup(word).is_some_and(|e| e.place == Place::State);
+    plural_of_known
+        || contraction
+        || number
+        || heading
+        || modifier
+        || state
+        || g.party_state_tag(word)
 }
 
 /// A candidate for a name the gazetteer knows.
@@ -597,6 +612,15 @@ fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candi
             // "Democrats said" speaks for the party; "Republican" alone
             // only qualifies
             if !p.word(i).ends_with('s') {
+                return Vec::new();
+            }
+            c.kind = Some(ActorKind::Organization);
+        }
+        Place::State => {
+            // "Texas sued" is the state's government; "in Texas", "Austin,
+            // Texas," and "Texas voters" are the place
+            let acts = followed_by_cue(p, b) && !LOCATIVES.contains(&before) && before != ",";
+            if !acts {
                 return Vec::new();
             }
             c.kind = Some(ActorKind::Organization);
@@ -656,6 +680,7 @@ fn read_person(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candidate
         }
     }
     let mut name_start = j;
+    let mut title_from = j;
     // "Minister of the Armed Forces", "President of the Republic": a title
     // whose complement is the rest of the run names no one
     let title_of = title_at.is_some_and(|(_, k)| k + 1 < b && !p.capitalised(k + 1));
@@ -681,6 +706,7 @@ fn read_person(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candidate
         let title = expand_title(p.slice(t0, k + 1));
         c.official = official_title(&title);
         c.title = Some(title);
+        title_from = t0;
         name_start = k + 1;
         // "Lt. Gen." and other stacked titles
         while name_start < b - 1 && title_ending_at(p, name_start, name_start).is_some() {
@@ -694,6 +720,9 @@ fn read_person(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candidate
         c.mention.start = b;
         return c;
     }
+    if b - name_start == 1 && (c.title.is_some() || honorific) {
+        return after_title(p, c, title_from, honorific);
+    }
     c.mention.start = name_start;
     c.name = p.slice(name_start, b).to_string();
     c.surface = p.slice(a, b).to_string();
@@ -706,6 +735,86 @@ fn read_person(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candidate
         return c;
     }
     read_plain_name(p, c, classes)
+}
+
+/// Titles that are also surnames ("Mr. King", "Gov. Bishop"): after a
+/// title or honorific they are names.
+const TITLE_SURNAMES: &[&str] = &[
+    "king",
+    "queen",
+    "bishop",
+    "dean",
+    "prince",
+    "judge",
+    "major",
+    "marshal",
+    "knight",
+    "earl",
+    "baron",
+    "duke",
+    "pope",
+    "sheriff",
+    "cardinal",
+    "abbot",
+    "noble",
+    "mayor",
+    "chancellor",
+];
+
+/// A run of a title (or honorific) and one more word, `name_start..b`
+/// of the candidate. The word is a name ("President Ruiz", "Mr. Ruiz")
+/// unless it is a title itself or a word for a thing: then the run is a
+/// title ("the Attorney General", "Vice President"), an address ("Mr.
+/// President"), an organisation ("the General Assembly", "Justice
+/// Department") or no actor at all ("the Executive Session").
+fn after_title(p: &Para, mut c: Candidate, title_from: usize, honorific: bool) -> Candidate {
+    let (a, b) = (c.mention.start, c.mention.end);
+    let (word, lower) = (p.word(b - 1), p.lower(b - 1));
+    let title_word = (p.has(b - 1, lexicon::ROLE) || gazetteer::get().title(lower).is_some())
+        && !TITLE_SURNAMES.contains(&lower);
+    let org_word = p.has(b - 1, lexicon::ORG_HEAD | lexicon::GOVERNMENT);
+    let thing = p.has(
+        b - 1,
+        lexicon::COMMON | lexicon::NOT_ACTOR | lexicon::CALENDAR,
+    ) || word_not_name(p, b - 1);
+    let mut name = || {
+        c.name = word.to_string();
+        c.mention.start = b - 1;
+        c.surface = p.slice(a, b).to_string();
+        c.kind = Some(ActorKind::Person);
+        c.strong = true;
+    };
+    if honorific {
+        if title_word {
+            c.mention.start = b;
+        } else {
+            name();
+        }
+        return c;
+    }
+    if title_word {
+        let title = expand_title(p.slice(title_from, b));
+        c.official = official_title(&title);
+        c.title = Some(title);
+        c.mention.start = b;
+    } else if org_word && !thing {
+        c.name = p.slice(title_from, b).to_string();
+        c.surface = c.name.clone();
+        c.mention.start = title_from;
+        c.title = None;
+        c.official = false;
+        c.kind = Some(ActorKind::Organization);
+        c.strong = true;
+    } else if thing {
+        c.mention.start = b;
+        c.title = None;
+    } else {
+        name();
+        if c.affiliate.is_none() {
+            possessor_affiliation(p, a, &mut c);
+        }
+    }
+    c
 }
 
 /// "Sudan's Irrigation Minister": a country or organisation named with a
@@ -761,7 +870,7 @@ fn affiliate_of(e: &gazetteer::Entry) -> Option<Affiliate> {
             Some(Affiliate::Org(e.canonical.clone(), ActorKind::Organization))
         }
         Place::Group => Some(Affiliate::Org(e.canonical.clone(), ActorKind::Group)),
-        Place::NotActor => None,
+        Place::State | Place::NotActor => None,
     }
 }
 
@@ -784,6 +893,11 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
             .lookup(p.word(b - 1))
             .is_some_and(|e| e.place == gazetteer::Place::PartyWord)
     {
+        c.mention.end = a;
+        return c;
+    }
+    // "a nurse from Dayton, Ohio, said": a town before its state
+    if town_before_state(p, b) {
         c.mention.end = a;
         return c;
     }
@@ -836,6 +950,12 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     let speaks = followed_by_cue(p, b) || (b - a >= 2 && apposition_follows(p, b));
     let role_before = lexicon::is(before, lexicon::ROLE) && !p.capitalised(a.saturating_sub(1));
     let first_name = g.is_first_name(first) && b - a >= 2;
+    // "a study in Dayton found": a single word after "in" is a place; it
+    // may still join an actor the article names
+    if b - a == 1 && after_place_preposition(p, a) {
+        c.kind = None;
+        return c;
+    }
     // "the Chronicle wrote": no person is called "the X"
     if b - a == 1 && before == "the" {
         c.kind = speaks.then_some(ActorKind::Organization);
@@ -862,6 +982,29 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
         c.kind = None;
     }
     c
+}
+
+/// Prepositions after which a single capitalised word is a place, not a
+/// person ("a centre in Dayton maintains").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "inside", "throughout", "across"];
+
+/// Whether token `i` follows a preposition of place ("in Dayton").
+pub fn after_place_preposition(p: &Para, i: usize) -> bool {
+    i > 0 && PLACE_PREPOSITIONS.contains(&p.lower(i - 1))
+}
+
+/// Whether a run ending at `b` is a town written with its state ("Dayton,
+/// Ohio," "Austin, Tex."): a comma, then a state that ends the phrase.
+fn town_before_state(p: &Para, b: usize) -> bool {
+    let n = p.tokens.len();
+    if b + 1 >= n || !p.is(b, ',') {
+        return false;
+    }
+    let Some((k, e)) = gazetteer_at(p, b + 1, n) else {
+        return false;
+    };
+    let end = b + 1 + k;
+    e.place == Place::State && (end == n || [',', '.', ';', ':', ')'].iter().any(|&c| p.is(end, c)))
 }
 
 /// "Republican leader Mitch McConnell", "campaign manager Robby Mook": the
@@ -1638,6 +1781,75 @@ mod tests {
         for junk in ["However", "March", "Earlier", "Twitter", "Follow"] {
             assert!(a.actors.iter().all(|x| x.name != junk), "{junk}");
         }
+    }
+
+    fn people(a: &Article) -> Vec<&str> {
+        a.actors
+            .iter()
+            .filter(|x| x.kind == ActorKind::Person)
+            .map(|x| x.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_state_is_a_place_or_its_government_never_a_person() {
+        let a = article(
+            "A clinic in Nebraska said the wait was long. Senator Ana Ruiz of Nebraska said so too.",
+        );
+        assert_eq!(people(&a), ["Ana Ruiz"]);
+        let a = article("On Monday Nebraska said the rule was unlawful.");
+        assert_eq!(find(&a, "Nebraska").kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn a_town_written_with_its_state_is_a_place() {
+        let a = article(
+            "Tom Reed, a nurse from Dayton, Ohio, said the clinic was full. A baker in Salem, Ore., said so too.",
+        );
+        assert_eq!(people(&a), ["Tom Reed"]);
+    }
+
+    #[test]
+    fn a_party_and_state_tag_is_no_actor() {
+        let a = article(
+            "Sen. Ana Ruiz, D-Neb., said the bill was dead. Rep. Tom Reed (R-Tex.) agreed.",
+        );
+        assert_eq!(people(&a), ["Ana Ruiz", "Tom Reed"]);
+        assert!(
+            a.actors.iter().all(|x| !x.name.contains('-')),
+            "{:?}",
+            a.actors
+        );
+    }
+
+    #[test]
+    fn a_single_word_after_in_is_a_place() {
+        let a = article("A museum in Dayton maintains a list of the donors.");
+        assert!(people(&a).is_empty(), "{:?}", a.actors);
+    }
+
+    #[test]
+    fn a_compound_modifier_is_no_name() {
+        let p = Para::new(
+            0,
+            "Twelve Republican-led states and Mary Smith-Jones objected.",
+        );
+        let at = |w: &str| (0..p.tokens.len()).find(|&i| p.word(i) == w).unwrap();
+        assert!(word_not_name(&p, at("Republican-led")));
+        assert!(!word_not_name(&p, at("Smith-Jones")));
+    }
+
+    #[test]
+    fn a_title_followed_by_a_title_or_a_thing_is_no_person() {
+        // a title in two words, an address, an organisation
+        let a = article(
+            "The Attorney General said the case was closed. “Thank you, Mr. President,” Ana Ruiz said. The General Assembly voted on Tuesday.",
+        );
+        assert_eq!(people(&a), ["Ana Ruiz"]);
+        assert_eq!(find(&a, "General Assembly").kind, ActorKind::Organization);
+        // a title that is also a surname stays a name
+        let a = article("Mr. King said the bridge would open in May.");
+        assert_eq!(people(&a), ["King"]);
     }
 
     #[test]

@@ -94,11 +94,20 @@ fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Opti
     } else {
         np
     };
+    if all_caps && after_a_name(p, np) {
+        return person_before(paras, actors, np);
+    }
     let common = lexicon::is(
         p.lower(np.start),
         lexicon::COMMON | lexicon::DETERMINER | lexicon::CALENDAR | lexicon::NOT_ACTOR,
     );
-    if !all_caps || common || np.end - np.start > 4 || word_not_name(p, np) {
+    // "Police said": a word for an institution, alone, is no one's name
+    let institution = np.end - np.start == 1
+        && p.has(
+            np.start,
+            lexicon::ORG_HEAD | lexicon::GOVERNMENT | lexicon::GROUP_HEAD | lexicon::SOURCE,
+        );
+    if !all_caps || common || institution || np.end - np.start > 4 || word_not_name(p, np) {
         return None;
     }
     let name = p.slice(np.start, np.end);
@@ -116,16 +125,49 @@ fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Opti
         actors.add_mention(i, m);
         return Some(i);
     }
+    // a place, a party's word, a demonym the gazetteer knows: no person
+    if super::gazetteer::get().lookup(name).is_some() {
+        return None;
+    }
     Some(actors.add_person(name, m))
 }
 
+/// Whether a speaker phrase only follows a name between commas: a
+/// party-and-state tag ("Ann Ko, D-Ohio, said") or a town's state ("Ann
+/// Ko, of Dayton, Ohio, said").
+fn after_a_name(p: &Para, np: Phrase) -> bool {
+    if np.start == 0 || !(p.is(np.start - 1, ',') || p.is(np.start - 1, '(')) {
+        return false;
+    }
+    let g = super::gazetteer::get();
+    let phrase = p.slice(np.start, np.end);
+    (np.end - np.start == 1 && g.party_state_tag(phrase))
+        || g.lookup(phrase)
+            .is_some_and(|e| e.place == super::gazetteer::Place::State)
+}
+
+/// The last person named before the phrase in its sentence ("Ann Ko" for
+/// "D-Ohio" in "Ann Ko, D-Ohio, said").
+fn person_before(paras: &[Para], actors: &ActorSet, np: Phrase) -> Option<usize> {
+    let p = &paras[np.para];
+    let s = p.sentence_of(np.start)?;
+    let from = p.sentences[s].tokens.start;
+    actors
+        .within(np.para, from, np.start)
+        .into_iter()
+        .rev()
+        .map(|(_, e)| e)
+        .find(|&e| actors.entities[e].kind == ActorKind::Person)
+}
+
 /// A single capitalised word that speaks but is no name (see
-/// [`super::actors::word_not_name`]), or a word after "the" ("the Times
-/// wrote").
+/// [`super::actors::word_not_name`]), a word after "the" ("the Times
+/// wrote") or a place ("a museum in Dayton maintains").
 fn word_not_name(p: &Para, np: Phrase) -> bool {
     np.end - np.start == 1
         && (super::actors::word_not_name(p, np.start)
-            || np.start > 0 && p.lower(np.start - 1) == "the")
+            || np.start > 0 && p.lower(np.start - 1) == "the"
+            || super::actors::after_place_preposition(p, np.start))
 }
 
 /// "Harbour Board Democrat Ann Ko": in a long capitalised phrase, the
@@ -361,6 +403,33 @@ mod tests {
         // a surname that ends in s still speaks
         let a = article("“The tax stays,” Roberts said.");
         assert_eq!(speaker_of(&a, "tax stays"), Some("Roberts"));
+    }
+
+    #[test]
+    fn a_tag_or_a_state_after_a_name_is_that_persons() {
+        // the quotation layer may take the tag or the state as the speaker
+        let a = article("“The bill is dead,” Sen. Ana Ruiz, D-Neb., said on Monday.");
+        assert_eq!(speaker_of(&a, "bill is dead"), Some("Ana Ruiz"));
+        let a = article("Tom Reed, 40, of Dayton, Ohio, said the clinic was full.");
+        assert!(
+            a.actors
+                .iter()
+                .all(|x| x.name != "Ohio" && x.name != "Dayton"),
+            "{:?}",
+            a.actors
+        );
+    }
+
+    #[test]
+    fn police_alone_is_no_person() {
+        let a = article("Police said the road would reopen on Friday.");
+        assert!(
+            a.actors
+                .iter()
+                .all(|x| x.kind != crate::model::ActorKind::Person),
+            "{:?}",
+            a.actors
+        );
     }
 
     #[test]

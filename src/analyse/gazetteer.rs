@@ -1,9 +1,9 @@
 //! The bundled gazetteer: countries with their other names, capitals and
 //! demonyms, international organisations and their abbreviations, news
-//! media, places that stand for a government ("the Kremlin"), titles,
-//! honorifics and given names. The tables live in `data/` (sources and
-//! licences in `data/LICENSES.md`), are compiled in with `include_str!`
-//! and parsed once, on first use.
+//! media, places that stand for a government ("the Kremlin"), the US
+//! states, titles, honorifics and given names. The tables live in `data/`
+//! (sources and licences in `data/LICENSES.md`), are compiled in with
+//! `include_str!` and parsed once, on first use.
 
 use std::sync::LazyLock;
 
@@ -22,6 +22,7 @@ const TITLES: &str = include_str!("../../data/titles_en.tsv");
 const HONORIFICS: &str = include_str!("../../data/honorifics_en.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.json");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names_en.tsv");
+const US_STATES: &str = include_str!("../../data/us_states_en.tsv");
 
 /// What a gazetteer name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +45,9 @@ pub enum Place {
     Party,
     /// A word for a party's members ("Republican").
     PartyWord,
+    /// A state of a country ("Texas", "Calif."): a place, or its
+    /// government when it acts ("Texas sued"), never a person.
+    State,
     /// A capitalised word that is never an actor (a continent).
     NotActor,
 }
@@ -97,6 +101,8 @@ pub struct Gazetteer {
     honorifics: HashMap<String, Option<Gender>>,
     first_names: HashSet<String>,
     given_gender: HashMap<String, Gender>,
+    /// Postal codes of the states ("TX"), for party tags ("R-TX").
+    state_codes: HashSet<String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -134,6 +140,7 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         g.load_countries();
         g.load_orgs();
+        g.load_states();
         g.load_titles();
         for r in rows(HONORIFICS) {
             let gender = match r.get(1).copied() {
@@ -301,6 +308,38 @@ impl Gazetteer {
         }
     }
 
+    /// The US states by name and newspaper abbreviation; a name another
+    /// table has ("Georgia" the country, "Washington" the capital) keeps
+    /// its meaning there.
+    fn load_states(&mut self) {
+        let country = self.country_index("USA");
+        for r in rows(US_STATES) {
+            let entry = Entry {
+                place: Place::State,
+                canonical: r[0].to_string(),
+                country,
+                abbreviation: None,
+            };
+            self.add(r[0], entry.clone());
+            for a in list(r.get(2)) {
+                self.add(a, entry.clone());
+            }
+            if let Some(code) = r.get(1).filter(|c| !c.is_empty()) {
+                self.state_codes.insert(code.to_string());
+            }
+        }
+    }
+
+    /// Whether a word is a party-and-state tag written after a
+    /// legislator's name ("R-Ky.", "D-Calif.", "I-Vermont", "R-TX").
+    pub fn party_state_tag(&self, word: &str) -> bool {
+        let Some(state) = ["R-", "D-", "I-"].iter().find_map(|p| word.strip_prefix(p)) else {
+            return false;
+        };
+        self.state_codes.contains(state)
+            || self.lookup(state).is_some_and(|e| e.place == Place::State)
+    }
+
     fn load_titles(&mut self) {
         for r in rows(TITLES) {
             let implies = match r.get(2).copied() {
@@ -404,6 +443,23 @@ mod tests {
         assert!(g.is_first_name("Emily"));
         // "Linda Park … he said" cannot be Linda
         assert_eq!(g.given_name_gender("Linda"), Some(Gender::Female));
+    }
+
+    #[test]
+    fn states_by_name_abbreviation_and_party_tag() {
+        // "a teacher from Dayton, Ohio," / "Austin, Tex." / "Sen. Ana Ruiz, R-Tex., said"
+        let g = get();
+        assert_eq!(g.lookup("Ohio").map(|e| e.place), Some(Place::State));
+        assert_eq!(
+            g.lookup("Tex.").map(|e| e.canonical.as_str()),
+            Some("Texas")
+        );
+        assert!(g.party_state_tag("R-Tex."));
+        assert!(g.party_state_tag("D-NY"));
+        assert!(g.party_state_tag("I-Vermont"));
+        assert!(!g.party_state_tag("R-Smith"));
+        // a country's name stays the country's
+        assert_eq!(g.lookup("Georgia").map(|e| e.place), Some(Place::Country));
     }
 
     #[test]
