@@ -230,11 +230,16 @@ fn runs(p: &Para) -> Vec<(usize, usize)> {
                 continue;
             }
             let mut j = i + 1;
+            let mut joined_by_of = false;
             while j < s.tokens.end {
-                if p.capitalised(j) && p.tokens[j].start == p.tokens[j - 1].end + 1 {
+                let adjacent = p.tokens[j].start == p.tokens[j - 1].end + 1;
+                if (p.capitalised(j) || particle_name(p, j)) && adjacent {
                     j += 1;
                 } else if let Some(n) = connector(p, j, s.tokens.end) {
+                    joined_by_of |= matches!(p.lower(j), "of" | "for");
                     j += n;
+                } else if joined_by_of && last_part_after_and(p, j, s.tokens.end) {
+                    j += 1;
                 } else {
                     break;
                 }
@@ -244,6 +249,33 @@ fn runs(p: &Para) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A surname written with its particle and a hyphen ("al-Assad",
+/// "el-Amin"), which continues a name though it starts in lower case.
+fn particle_name(p: &Para, j: usize) -> bool {
+    let w = p.word(j);
+    // a possessive stays with the word here ("al-Assad's"): not in a name
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    !possessive
+        && w.split_once('-').is_some_and(|(particle, rest)| {
+            lexicon::is(particle, lexicon::NAME_PARTICLE) && rest.starts_with(char::is_uppercase)
+        })
+}
+
+/// Whether "and" at `j` joins the last part of a name with "of" or "for"
+/// ("Centre for Water Research and Training"): one capitalised word ends
+/// the run after it, and it is no given name, acronym or known name
+/// ("the Minister of Justice and Ana Ruiz" are two).
+fn last_part_after_and(p: &Para, j: usize, end: usize) -> bool {
+    if p.lower(j) != "and" || j + 1 >= end || !p.capitalised(j + 1) {
+        return false;
+    }
+    let w = p.word(j + 1);
+    let g = gazetteer::get();
+    let ends = j + 2 >= end || !p.capitalised(j + 2) && !matches!(p.lower(j + 2), "of" | "for");
+    let title = p.has(j + 1, lexicon::ROLE) || g.title(p.lower(j + 1)).is_some();
+    ends && !title && !g.is_first_name(w) && !is_acronym(w) && g.lookup(w).is_none()
 }
 
 /// How many tokens at `j` join two capitalised parts of one name: a name
@@ -427,7 +459,7 @@ fn read_run(
                 | lexicon::COMMON
                 | lexicon::CALENDAR,
         );
-        if skip && !keep || lexicon::is(lower, lexicon::CALENDAR) {
+        if skip && !keep || lexicon::is(lower, lexicon::CALENDAR) || compound_modifier(p.word(i)) {
             i += 1;
         } else {
             break;
@@ -557,10 +589,7 @@ pub fn word_not_name(p: &Para, i: usize) -> bool {
     let number = lower.split('-').all(|w| NUMBER_WORDS.contains(&w));
     let heading = word.chars().filter(|c| c.is_alphabetic()).count() >= 7
         && !word.chars().any(char::is_lowercase);
-    // "Republican-led", "Bush-era": a lower-case word after the last hyphen
-    let modifier = word
-        .rsplit_once('-')
-        .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_ascii_lowercase()));
+    let modifier = compound_modifier(word);
     let g = gazetteer::get();
     let state = g.lookup(word).is_some_and(|e| e.place == Place::State);
     plural_of_known
@@ -570,6 +599,17 @@ pub fn word_not_name(p: &Para, i: usize) -> bool {
         || modifier
         || state
         || g.party_state_tag(word)
+}
+
+/// "Republican-led", "American-born": a lower-case word after the last
+/// hyphen makes a modifier, not a name.
+fn compound_modifier(word: &str) -> bool {
+    // "Dan-el": a particle inside a given name is part of it
+    word.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.len() >= 3
+            && tail.starts_with(|c: char| c.is_ascii_lowercase())
+            && !lexicon::is(tail, lexicon::NAME_PARTICLE)
+    })
 }
 
 /// A candidate for a name the gazetteer knows.
@@ -923,7 +963,11 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
         c.strong = true;
         return c;
     }
-    if b - a > 1 && lexicon::is(last, lexicon::ORG_HEAD) {
+    // "Institute for Coastal Studies and Planning": an organisation's head
+    // word before "of" or "for"
+    let head_of =
+        (a + 1..b).any(|k| matches!(p.lower(k), "of" | "for") && p.has(k - 1, lexicon::ORG_HEAD));
+    if b - a > 1 && (lexicon::is(last, lexicon::ORG_HEAD) || head_of) {
         c.kind = Some(ActorKind::Organization);
         c.strong = true;
         return c;
@@ -956,8 +1000,10 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
         c.kind = None;
         return c;
     }
-    // "the Chronicle wrote": no person is called "the X"
-    if b - a == 1 && before == "the" {
+    // "the Chronicle wrote", "the Dublin-based Acme said": no person is
+    // called "the X" or described so
+    let described = a > 0 && compound_modifier(p.word(a - 1));
+    if b - a == 1 && (before == "the" || described) {
         c.kind = speaks.then_some(ActorKind::Organization);
         c.strong = speaks;
         return c;
@@ -1832,11 +1878,15 @@ mod tests {
     fn a_compound_modifier_is_no_name() {
         let p = Para::new(
             0,
-            "Twelve Republican-led states and Mary Smith-Jones objected.",
+            "Twelve Republican-led states, Mary Smith-Jones and Abd-el Lam objected.",
         );
         let at = |w: &str| (0..p.tokens.len()).find(|&i| p.word(i) == w).unwrap();
         assert!(word_not_name(&p, at("Republican-led")));
         assert!(!word_not_name(&p, at("Smith-Jones")));
+        assert!(!word_not_name(&p, at("Abd-el")));
+        // a thing so described is no person
+        let a = article("The Oslo-based Norlis said the deal was off.");
+        assert!(people(&a).is_empty(), "{:?}", a.actors);
     }
 
     #[test]
@@ -1850,6 +1900,28 @@ mod tests {
         // a title that is also a surname stays a name
         let a = article("Mr. King said the bridge would open in May.");
         assert_eq!(people(&a), ["King"]);
+    }
+
+    #[test]
+    fn a_surname_with_its_particle_continues_the_name() {
+        let a = article("President Omar al-Rashid said the border would stay closed.");
+        assert_eq!(people(&a), ["Omar al-Rashid"]);
+        // a modifier before a name is not part of it
+        let a = article("The Canadian-born Tom Reed said the border would stay closed.");
+        assert_eq!(people(&a), ["Tom Reed"]);
+    }
+
+    #[test]
+    fn and_joins_the_last_part_of_a_name_with_of() {
+        let a = article(
+            "The Institute for Coastal Studies and Planning said the dunes were shrinking.",
+        );
+        assert!(people(&a).is_empty(), "{:?}", a.actors);
+        // two actors stay two
+        let a = article("The Minister of Justice and Ana Ruiz said the court would sit.");
+        assert!(people(&a).contains(&"Ana Ruiz"), "{:?}", a.actors);
+        let a = article("Minister of Justice Ana Ruiz and Chairman of the Bar Tom Reed spoke.");
+        assert!(people(&a).contains(&"Ana Ruiz"), "{:?}", a.actors);
     }
 
     #[test]

@@ -73,6 +73,11 @@ pub fn resolve(
     if let Some(&(_, e)) = inside.last() {
         return Some(e);
     }
+    // the end of a longer name ("Planning" of "the Institute for Coastal
+    // Studies and Planning")
+    if let Some(e) = actors.at(np.para, np.start) {
+        return Some(e);
+    }
     if np.end - np.start == 1
         && let Some(g) = lexicon::pronoun_gender(p.lower(np.start))
     {
