@@ -6,6 +6,7 @@
 //! or to the organisation it names.
 
 use super::actors::{ActorSet, Mention};
+use super::gazetteer::Place;
 use super::lexicon::{self, Gender};
 use super::sentences::{Kind, Para};
 use crate::model::ActorKind;
@@ -138,17 +139,21 @@ fn name_without_actor(paras: &[Para], actors: &mut ActorSet, np: Phrase) -> Opti
 }
 
 /// Whether a speaker phrase only follows a name between commas: a
-/// party-and-state tag ("Ann Ko, D-Ohio, said") or a town's state ("Ann
-/// Ko, of Dayton, Ohio, said").
+/// party-and-state tag ("Ann Ko, D-Ohio, said"), a town's state ("Ann
+/// Ko, of Dayton, Ohio, said") or a state's party member ("Ann Ko, Ohio
+/// Democrat, said").
 fn after_a_name(p: &Para, np: Phrase) -> bool {
     if np.start == 0 || !(p.is(np.start - 1, ',') || p.is(np.start - 1, '(')) {
         return false;
     }
     let g = super::gazetteer::get();
+    let state = |s: &str| g.lookup(s).is_some_and(|e| e.place == Place::State);
     let phrase = p.slice(np.start, np.end);
-    (np.end - np.start == 1 && g.party_state_tag(phrase))
-        || g.lookup(phrase)
-            .is_some_and(|e| e.place == super::gazetteer::Place::State)
+    let member = np.end - np.start >= 2
+        && g.lookup(p.word(np.end - 1))
+            .is_some_and(|e| e.place == Place::PartyWord)
+        && state(p.slice(np.start, np.end - 1));
+    (np.end - np.start == 1 && g.party_state_tag(phrase)) || state(phrase) || member
 }
 
 /// The last person named before the phrase in its sentence ("Ann Ko" for
@@ -414,6 +419,8 @@ mod tests {
     fn a_tag_or_a_state_after_a_name_is_that_persons() {
         // the quotation layer may take the tag or the state as the speaker
         let a = article("“The bill is dead,” Sen. Ana Ruiz, D-Neb., said on Monday.");
+        assert_eq!(speaker_of(&a, "bill is dead"), Some("Ana Ruiz"));
+        let a = article("“The bill is dead,” Sen. Ana Ruiz, Nebraska Democrat, said on Monday.");
         assert_eq!(speaker_of(&a, "bill is dead"), Some("Ana Ruiz"));
         let a = article("Tom Reed, 40, of Dayton, Ohio, said the clinic was full.");
         assert!(
