@@ -572,7 +572,7 @@ pub fn word_not_name(p: &Para, i: usize) -> bool {
             || word.get(..one.len()).is_some_and(|w| {
                 gazetteer::get()
                     .lookup(w)
-                    .is_some_and(|e| e.place == gazetteer::Place::Demonym)
+                    .is_some_and(|e| matches!(e.place, Place::Demonym | Place::NotActor))
             })
     };
     let plural_of_known = lower.len() > 3
@@ -1884,6 +1884,9 @@ mod tests {
         assert!(word_not_name(&p, at("Republican-led")));
         assert!(!word_not_name(&p, at("Smith-Jones")));
         assert!(!word_not_name(&p, at("Abd-el")));
+        // the plural of a word for a faith or a region's people
+        let p = Para::new(0, "Catholics and Southerners said the fee was unfair.");
+        assert!(word_not_name(&p, 0));
         // a thing so described is no person
         let a = article("The Oslo-based Norlis said the deal was off.");
         assert!(people(&a).is_empty(), "{:?}", a.actors);

@@ -463,6 +463,14 @@ mod tests {
     }
 
     #[test]
+    fn regions_and_faiths_are_never_actors() {
+        // "other Western states", "a Catholic charity"
+        let g = get();
+        assert_eq!(g.lookup("Western").map(|e| e.place), Some(Place::NotActor));
+        assert_eq!(g.lookup("Catholic").map(|e| e.place), Some(Place::NotActor));
+    }
+
+    #[test]
     fn media_are_named_in_full() {
         // "an AFP source"
         let afp = get().lookup("AFP").expect("AFP");
