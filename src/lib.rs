@@ -34,7 +34,10 @@ pub fn from_raw(path: &Path, raw: RawDoc) -> Result<Article> {
     if raw.format == Format::Json {
         return ingest_json(path, &raw.text);
     }
-    Ok(analyse::analyse(&clean::clean(&raw)))
+    let doc = clean::clean(&raw);
+    // the input is not needed past cleaning: free it before the analysis
+    drop(raw);
+    Ok(analyse::analyse(&doc))
 }
 
 /// Clean and analyse `text` as a plain-text article named `source`.

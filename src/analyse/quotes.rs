@@ -113,12 +113,40 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
                 runs_on: false,
             });
         }
-        found[start..].sort_by_key(|f| (f.content.start, f.kind != QuoteKind::Indirect));
+        sort_in_text_order(&mut found[start..]);
         continue_apostrophe_quotes(p, &mut found[start..]);
     }
     attribute_by_paragraph(paras, &marks, &mut found);
     let found = join_runs(paras, found);
     resolve(paras, &marks, actors, found)
+}
+
+/// Put a paragraph's quotes in order of their start, each quotation before
+/// a report starting at the same word, keeping the order of ties. Only the
+/// order is sorted, then the quotes are moved along its cycles: a stable
+/// sort of the quotes themselves takes a buffer of half of them (tens of
+/// megabytes on one long line).
+fn sort_in_text_order(found: &mut [Found]) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].content.start, found[i].kind != QuoteKind::Indirect));
+    reorder(found, order);
+}
+
+/// Move `items` in place so that place `i` holds the item that was at
+/// `order[i]` (`order` a permutation of the places).
+fn reorder<T>(found: &mut [T], mut order: Vec<usize>) {
+    // a place done is `usize::MAX`
+    for i in 0..found.len().min(order.len()) {
+        let mut place = i;
+        while order[place] != usize::MAX {
+            let from = std::mem::replace(&mut order[place], usize::MAX);
+            if from == i {
+                break;
+            }
+            found.swap(place, from);
+            place = from;
+        }
+    }
 }
 
 /// Finds, among spans in text order, the first that starts early enough
@@ -2037,8 +2065,20 @@ struct Built {
 
 #[cfg(test)]
 mod tests {
-    use super::FirstReaching;
+    use super::{FirstReaching, reorder};
     use crate::model::{Article, Quote, QuoteKind};
+
+    #[test]
+    fn quotes_are_moved_into_their_sorted_order() {
+        let items: Vec<u32> = (0..50u32).map(|i| (i * 37 + 11) % 19).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| items[i]);
+        let mut moved = items.clone();
+        reorder(&mut moved, order);
+        let mut sorted = items;
+        sorted.sort();
+        assert_eq!(moved, sorted);
+    }
 
     #[test]
     fn the_first_reaching_span_is_the_one_a_scan_finds() {
