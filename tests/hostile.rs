@@ -251,10 +251,29 @@ fn thousands_of_paragraphs() {
 
 /// The full 100,000 paragraphs, each a quote: linear passes only (finding
 /// each quote's paragraphs by a walk through all of them took minutes).
+/// The pipeline, its consistency check and the JSON export at full size;
+/// the wrapped text export is checked at 3,000 paragraphs above (wrapping
+/// 12 MB of text is most of a debug build's time and says nothing more).
 #[test]
 fn a_hundred_thousand_paragraphs() {
-    let a = accepted("paras.txt", hostile::paragraphs(100_000).as_bytes());
+    let path = Path::new("paras.txt");
+    let raw = ingest::from_bytes(path, hostile::paragraphs(100_000).as_bytes()).expect("read");
+    let a = dossier::from_raw(path, raw).expect("analysed");
+    dossier::ingest::json::check(&a).expect("consistent article");
     assert!(a.paragraphs.len() >= 100_000, "{}", a.paragraphs.len());
+    assert!(a.quotes.len() >= 100_000, "{}", a.quotes.len());
+    let mut json = Vec::new();
+    dossier::export::write_json(&a, true, &mut json).expect("export");
+    assert!(json.len() > 100_000 * 100, "{}", json.len());
+}
+
+/// As many people as paragraphs: finding whom a name belongs to by a scan
+/// of every person made this quadratic (20,000 people took 18 s).
+#[test]
+fn thousands_of_distinct_people() {
+    let a = accepted("people.txt", hostile::distinct_people(5_000).as_bytes());
+    assert!(a.actors.len() >= 5_000, "{}", a.actors.len());
+    assert!(a.quotes.iter().filter(|q| q.speaker.is_some()).count() >= 5_000);
 }
 
 #[test]
