@@ -113,7 +113,7 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
                 runs_on: false,
             });
         }
-        found[start..].sort_by_key(|f| (f.content.start, f.kind != QuoteKind::Indirect));
+        sort_in_text_order(&mut found[start..]);
         continue_apostrophe_quotes(p, &mut found[start..]);
     }
     attribute_by_paragraph(paras, &marks, &mut found);
@@ -121,37 +121,77 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
     resolve(paras, &marks, actors, found)
 }
 
+/// Put a paragraph's quotes in order of their start, each quotation before
+/// a report starting at the same word, keeping the order of ties. Only the
+/// order is sorted, then the quotes are moved along its cycles: a stable
+/// sort of the quotes themselves takes a buffer of half of them (tens of
+/// megabytes on one long line).
+fn sort_in_text_order(found: &mut [Found]) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].content.start, found[i].kind != QuoteKind::Indirect));
+    reorder(found, order);
+}
+
+/// Move `items` in place so that place `i` holds the item that was at
+/// `order[i]` (`order` a permutation of the places).
+fn reorder<T>(found: &mut [T], mut order: Vec<usize>) {
+    // a place done is `usize::MAX`
+    for i in 0..found.len().min(order.len()) {
+        let mut place = i;
+        while order[place] != usize::MAX {
+            let from = std::mem::replace(&mut order[place], usize::MAX);
+            if from == i {
+                break;
+            }
+            found.swap(place, from);
+            place = from;
+        }
+    }
+}
+
 /// Finds, among spans in text order, the first that starts early enough
 /// and ends far enough, without comparing every span (a paragraph of one
 /// 50 MB line holds hundreds of thousands of marks and reports).
 ///
 /// `first(items, starts, reaches)` is the first item for which `starts`
-/// (true for a prefix of the items) and `reaches(end)` (monotone: once an
-/// end reaches, every larger end does) hold: the prefix by binary search,
-/// then the first item reaching by a binary search over the running
-/// maximum of the ends. Items not in order of their start fall back to a
-/// plain scan.
+/// (true for every start up to some bound: monotone in the start) and
+/// `reaches(end)` (monotone: once an end reaches, every larger end does)
+/// hold. A tree over the items in their order keeps, per node, the item
+/// with the least start and the largest end below it: a node whose least
+/// start does not start or whose largest end does not reach holds no
+/// answer, so the search goes down the leftmost nodes that may. Items out
+/// of order of their start (a report whose content comes before its
+/// source) are searched the same way.
 struct FirstReaching {
-    /// Each item's end.
-    own: Vec<usize>,
-    /// The largest end up to each item; `None` when the items are not
-    /// sorted by start.
-    running: Option<Vec<usize>>,
+    /// Per node: (the item with the least start below it, or `NONE`; the
+    /// largest end below it). Node 1 is the root; the children of node
+    /// `n` are `2n` and `2n + 1`; item `i` is leaf `size + i`.
+    nodes: Vec<(usize, usize)>,
+    size: usize,
+    len: usize,
 }
 
 impl FirstReaching {
+    const NONE: usize = usize::MAX;
+
     fn new<T>(items: &[T], start: impl Fn(&T) -> usize, end: impl Fn(&T) -> usize) -> Self {
-        let own: Vec<usize> = items.iter().map(end).collect();
-        let sorted = items.windows(2).all(|w| start(&w[0]) <= start(&w[1]));
-        let running = sorted.then(|| {
-            own.iter()
-                .scan(0, |max, &e| {
-                    *max = (*max).max(e);
-                    Some(*max)
-                })
-                .collect()
-        });
-        FirstReaching { own, running }
+        let len = items.len();
+        let size = len.next_power_of_two();
+        let mut nodes = vec![(Self::NONE, 0); 2 * size];
+        for (i, x) in items.iter().enumerate() {
+            nodes[size + i] = (i, end(x));
+        }
+        let starts: Vec<usize> = items.iter().map(start).collect();
+        for n in (1..size).rev() {
+            let ((a, end_a), (b, end_b)) = (nodes[2 * n], nodes[2 * n + 1]);
+            let least = if a == Self::NONE || (b != Self::NONE && starts[b] < starts[a]) {
+                b
+            } else {
+                a
+            };
+            nodes[n] = (least, end_a.max(end_b));
+        }
+        FirstReaching { nodes, size, len }
     }
 
     fn first<'a, T>(
@@ -160,20 +200,36 @@ impl FirstReaching {
         starts: impl Fn(&T) -> bool,
         reaches: impl Fn(usize) -> bool,
     ) -> Option<&'a T> {
-        match &self.running {
-            Some(running) if running.len() == items.len() => {
-                let prefix = items.partition_point(|x| starts(x));
-                // where the running maximum first reaches, the item's own
-                // end is that maximum: it is the first item that reaches
-                let j = running[..prefix].partition_point(|&e| !reaches(e));
-                items[..prefix].get(j)
-            }
-            _ => items
+        if items.len() != self.len {
+            // not the items the tree was built for: a plain scan
+            return items
                 .iter()
-                .zip(&self.own)
-                .find(|&(x, &e)| starts(x) && reaches(e))
-                .map(|(x, _)| x),
+                .take(self.len)
+                .enumerate()
+                .find(|&(i, x)| starts(x) && reaches(self.nodes[self.size + i].1))
+                .map(|(_, x)| x);
         }
+        self.leftmost(1, items, &starts, &reaches)
+            .map(|i| &items[i])
+    }
+
+    /// The first item under `node` that starts and reaches.
+    fn leftmost<T>(
+        &self,
+        node: usize,
+        items: &[T],
+        starts: &impl Fn(&T) -> bool,
+        reaches: &impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let &(least, end) = self.nodes.get(node)?;
+        if least == Self::NONE || !reaches(end) || !starts(&items[least]) {
+            return None;
+        }
+        if node >= self.size {
+            return Some(node - self.size);
+        }
+        self.leftmost(2 * node, items, starts, reaches)
+            .or_else(|| self.leftmost(2 * node + 1, items, starts, reaches))
     }
 }
 
@@ -2048,7 +2104,52 @@ struct Built {
 
 #[cfg(test)]
 mod tests {
+    use super::{FirstReaching, reorder};
     use crate::model::{Article, Quote, QuoteKind};
+
+    #[test]
+    fn quotes_are_moved_into_their_sorted_order() {
+        let items: Vec<u32> = (0..50u32).map(|i| (i * 37 + 11) % 19).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| items[i]);
+        let mut moved = items.clone();
+        reorder(&mut moved, order);
+        let mut sorted = items;
+        sorted.sort();
+        assert_eq!(moved, sorted);
+    }
+
+    #[test]
+    fn the_first_reaching_span_is_the_one_a_scan_finds() {
+        // spans out of order of their start, as a report whose content
+        // comes before its source ("…, according to X") makes them
+        let mut x: u32 = 7;
+        let mut next = |m: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((x >> 8) % m) as usize
+        };
+        for len in [0, 1, 2, 3, 5, 8, 31, 64, 100] {
+            let spans: Vec<(usize, usize)> = (0..len)
+                .map(|_| {
+                    let a = next(200);
+                    (a, a + 1 + next(40))
+                })
+                .collect();
+            let tree = FirstReaching::new(&spans, |s| s.0, |s| s.1);
+            for at in (0..260).step_by(3) {
+                for far in (0..260).step_by(7) {
+                    let starts = |s: &(usize, usize)| s.0 <= at;
+                    let reaches = |e: usize| e > far;
+                    let scan = spans.iter().find(|s| starts(s) && reaches(s.1));
+                    assert_eq!(
+                        tree.first(&spans, starts, reaches),
+                        scan,
+                        "{len} {at} {far}"
+                    );
+                }
+            }
+        }
+    }
 
     fn article(body: &str) -> Article {
         crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
