@@ -5,7 +5,7 @@
 use super::stance::{Token, is_quote, is_word};
 
 /// The longest summary, in words.
-pub const MAX_WORDS: usize = 10;
+pub const MAX_WORDS: usize = 12;
 
 /// Words that open a clause without saying anything about the stance.
 const LEADING: &[&str] = &[
