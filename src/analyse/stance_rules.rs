@@ -12,6 +12,7 @@ use super::positions::polarity_of;
 use super::stance::{CueKind, Hit, Token, is_contracted_negation, is_quote, is_word};
 use super::stance_index::{ArticleIndex, Gender, Voice};
 use super::stance_summary::{MAX_WORDS, clause_around, join, phrase};
+use super::stance_topics::topic_in;
 use crate::model::{ActorKind, Polarity, QuoteKind};
 
 /// An actor's mention inside the sentence: tokens `first..end`.
@@ -1322,10 +1323,46 @@ fn judge_parts(
     if parts.is_empty() {
         parts.extend(judge(v, ix, holder, lo, hi));
     }
+    let listed: Vec<Judgement> = parts
+        .iter()
+        .flat_map(|j| {
+            listed_with(v, j, lo, hi)
+                .into_iter()
+                .filter(|&o| o != holder)
+                .map(|o| Judgement {
+                    target: Target::Actor(o),
+                    ..j.clone()
+                })
+        })
+        .collect();
+    parts.extend(listed);
     parts
 }
 
+/// The actors named in one list with a judgement's target actor, within
+/// tokens `lo..hi` ("Ann Ruiz, Tom Vale and the union will testify"): a
+/// stance on a list is a stance on each.
+fn listed_with(v: &SentenceView, j: &Judgement, lo: usize, hi: usize) -> Vec<usize> {
+    let Target::Actor(t) = j.target else {
+        return Vec::new();
+    };
+    let Some(m) = v
+        .mentions
+        .iter()
+        .find(|m| m.actor == t && m.first >= lo && m.end <= hi)
+    else {
+        return Vec::new();
+    };
+    let mut out = partners(v, m.first);
+    out.extend(joint_objects(v, m.end));
+    out.retain(|&o| o != t);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// A stance read from a stretch of words.
+#[derive(Clone)]
 struct Judgement {
     byte: usize,
     polarity: Polarity,
@@ -1499,6 +1536,7 @@ fn judged_target(
         })
         .map(|m| Target::Actor(m.actor))
         .or_else(|| referred_person(v, ix, holder, (lo, hi)).map(Target::Actor))
+        .or_else(|| topic_in(v.text, &v.tokens[lo..hi]).map(Target::Text))
         .unwrap_or(Target::None)
 }
 
@@ -1986,6 +2024,24 @@ mod tests {
         let got = read(&b);
         assert!(
             got.iter().any(|l| l.starts_with("tom-vale negative")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_judged_stance_on_a_list_is_on_each_named() {
+        let a = article(&["Tom Vale said Ann Ruiz and the harbour board were a disgrace."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("ann-ruiz", ActorKind::Person, &["Ann Ruiz"])
+            .actor("board", ActorKind::Organization, &["harbour board"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("tom-vale negative ann-ruiz")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|l| l.starts_with("tom-vale negative board")),
             "{got:?}"
         );
     }
