@@ -1897,10 +1897,19 @@ fn attribute_by_paragraph(paras: &[Para], marks: &[Vec<Marked>], found: &mut [Fo
             let by_colon = introduced_by_colon(prev, f.para - 1);
             let only_quoted = only_quotation(&paras[f.para], &marks[f.para]);
             let own = found.iter().any(|g| g.para == f.para && g.source.is_some());
-            let continued = (only_quoted && !own)
-                .then(|| last_source[f.para - 1].clone())
+            let alone = only_quoted && !own;
+            // "“…”" then "tweeted Ann Ko." / "Ann Ko wrote on Monday." then "“…”"
+            let closed = alone
+                .then(|| {
+                    let next = f.para + 1;
+                    closed_by_report(paras.get(next)?, marks.get(next)?, next)
+                })
                 .flatten();
-            if let Some((np, cue)) = by_colon.or(continued) {
+            let introduced = alone
+                .then(|| introduced_by_report(prev, &marks[f.para - 1], f.para - 1))
+                .flatten();
+            let continued = alone.then(|| last_source[f.para - 1].clone()).flatten();
+            if let Some((np, cue)) = by_colon.or(closed).or(introduced).or(continued) {
                 found[i].source = Some(np);
                 found[i].cue = cue;
             }
@@ -1942,6 +1951,65 @@ fn introduced_by_colon(prev: &Para, pi: usize) -> Option<(Phrase, Option<String>
         return opening_subject(prev, pi, s0).map(|np| (np, cue));
     }
     subject_before(prev, k, s0).map(|np| (phrase(np), cue))
+}
+
+/// "Ann Ko wrote on Twitter.": a paragraph whose last sentence is a source
+/// and a reporting verb with nothing reported, only when and where,
+/// introduces the quotation that follows it.
+fn introduced_by_report(
+    prev: &Para,
+    marks: &[Marked],
+    pi: usize,
+) -> Option<(Phrase, Option<String>)> {
+    let n = prev.tokens.len();
+    if n < 3 || !prev.is(n - 1, '.') || !marks.is_empty() {
+        return None;
+    }
+    let s0 = prev.sentences[prev.sentence_of(n - 1)?].tokens.start;
+    let k = (s0 + 1..n - 1).find(|&k| {
+        !prev.capitalised(k)
+            && prev
+                .cue(k)
+                .is_some_and(|c| c.class == CueClass::Speech && !c.participle && !c.bare)
+    })?;
+    if !only_adjuncts(prev, k + 1, n - 1) || (k + 1..n).any(|i| prev.is(i, ',')) {
+        return None;
+    }
+    let np = subject_before(prev, k, s0)?;
+    let source = Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    };
+    Some((source, Some(prev.lower(k).to_string())))
+}
+
+/// "tweeted Ann Ko, a council member.": a paragraph that is nothing but a
+/// reporting verb and its source closes the quotation before it, as
+/// "“…,” tweeted Ann Ko." does in one paragraph.
+fn closed_by_report(
+    next: &Para,
+    marks: &[Marked],
+    pi: usize,
+) -> Option<(Phrase, Option<String>)> {
+    if !marks.is_empty() || next.sentences.len() != 1 || next.tokens.len() < 2 {
+        return None;
+    }
+    let k = (0..next.tokens.len()).find(|&k| next.tokens[k].kind == Kind::Word)?;
+    let speech = next
+        .cue(k)
+        .is_some_and(|c| c.class == CueClass::Speech && !c.participle && !c.bare);
+    if !speech || next.capitalised(k) {
+        return None;
+    }
+    let np = np_after(next, k + 1, next.tokens.len())
+        .or_else(|| described_name_after(next, k + 1, next.tokens.len()))?;
+    let source = Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    };
+    Some((source, Some(next.lower(k).to_string())))
 }
 
 /// Whether a paragraph holds nothing but quotation: every word is inside
@@ -2208,6 +2276,28 @@ mod tests {
                 a.quotes
             );
         }
+    }
+
+    #[test]
+    fn a_report_alone_in_its_paragraph_gives_the_quotation_its_source() {
+        // the report before the quotation
+        let a = article(
+            "The council met on Monday.\n\nMayor Ana Lima wrote on Twitter late that night.\n\n“The harbour stays open all winter, whatever the board decides.”",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, Some("Ana Lima"));
+        // the report after it, as embedded posts are often saved
+        let a = article(
+            "Mayor Ana Lima spoke first.\n\n“The harbour stays open all winter, whatever the board decides.”\n\ntweeted Tom Reed, a council member.",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, Some("Tom Reed"));
+        // a sentence that reports nothing introduces nothing
+        let a = article(
+            "Mayor Ana Lima spoke first.\n\nTom Reed arrived on the ferry later that night.\n\n“The harbour stays open all winter, whatever the board decides.”",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, None);
     }
 
     #[test]
