@@ -1954,7 +1954,7 @@ fn introduced_by_colon(prev: &Para, pi: usize) -> Option<(Phrase, Option<String>
 }
 
 /// "Ann Ko wrote on Twitter.": a paragraph whose last sentence is a source
-/// and a reporting verb with nothing reported, only when and where,
+/// and a reporting verb with nothing reported (only when, where, how)
 /// introduces the quotation that follows it.
 fn introduced_by_report(
     prev: &Para,
@@ -1972,7 +1972,12 @@ fn introduced_by_report(
                 .cue(k)
                 .is_some_and(|c| c.class == CueClass::Speech && !c.participle && !c.bare)
     })?;
-    if !only_adjuncts(prev, k + 1, n - 1) || (k + 1..n).any(|i| prev.is(i, ',')) {
+    // nothing reported after the verb: no "that …", no clause of its own,
+    // and after a comma only a participle ("…, criticizing the board.")
+    let reports = k + 1 < n - 1 && (prev.lower(k + 1) == "that" || is_clause_start(prev, k + 1));
+    let clause_after_comma =
+        (k + 1..n - 1).any(|i| prev.is(i, ',') && !prev.lower(i + 1).ends_with("ing"));
+    if reports || clause_after_comma {
         return None;
     }
     let np = subject_before(prev, k, s0)?;
@@ -1987,11 +1992,7 @@ fn introduced_by_report(
 /// "tweeted Ann Ko, a council member.": a paragraph that is nothing but a
 /// reporting verb and its source closes the quotation before it, as
 /// "“…,” tweeted Ann Ko." does in one paragraph.
-fn closed_by_report(
-    next: &Para,
-    marks: &[Marked],
-    pi: usize,
-) -> Option<(Phrase, Option<String>)> {
+fn closed_by_report(next: &Para, marks: &[Marked], pi: usize) -> Option<(Phrase, Option<String>)> {
     if !marks.is_empty() || next.sentences.len() != 1 || next.tokens.len() < 2 {
         return None;
     }
@@ -2292,6 +2293,12 @@ mod tests {
         );
         let (_, who) = find(&a, "harbour stays open");
         assert_eq!(who, Some("Tom Reed"));
+        // how and where it was said, then a participle, report nothing
+        let a = article(
+            "The council met on Monday.\n\nMayor Ana Lima wrote from the ferry while travelling home, criticizing the board.\n\n“The harbour stays open all winter, whatever the board decides.”",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, Some("Ana Lima"));
         // a sentence that reports nothing introduces nothing
         let a = article(
             "Mayor Ana Lima spoke first.\n\nTom Reed arrived on the ferry later that night.\n\n“The harbour stays open all winter, whatever the board decides.”",
