@@ -16,6 +16,22 @@ pub fn to_json_line(article: &Article) -> String {
     serde_json::to_string(article).unwrap_or_default()
 }
 
+/// Write the article as `to_json` (or, `line`, `to_json_line`) makes it,
+/// straight to `out`: a long article's JSON is several times its size and
+/// is never held whole in memory.
+pub fn write_json(
+    article: &Article,
+    line: bool,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let written = if line {
+        serde_json::to_writer(out, article)
+    } else {
+        serde_json::to_writer_pretty(out, article)
+    };
+    written.map_err(std::io::Error::from)
+}
+
 /// The cleaned article followed by its actors, quotes and positions, wrapped
 /// at `width` columns.
 pub fn to_text(article: &Article, width: usize) -> String {
@@ -82,4 +98,22 @@ fn hanging(line: &str, width: usize) -> String {
     let mut s = textwrap::fill(line, opts);
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_json_is_the_json_text() {
+        let a = crate::analyse_text(
+            "x.txt",
+            "Port talks\n\nMs. Ana Ruiz said \u{201c}we will wait\u{201d} on Monday.",
+        );
+        for (line, text) in [(false, to_json(&a)), (true, to_json_line(&a))] {
+            let mut out = Vec::new();
+            write_json(&a, line, &mut out).expect("write to memory");
+            assert_eq!(String::from_utf8(out).expect("utf-8"), text);
+        }
+    }
 }

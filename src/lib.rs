@@ -40,6 +40,8 @@ pub fn from_raw(path: &Path, raw: RawDoc) -> Result<Article> {
     if let Some(reason) = clean::no_article(&raw, &doc) {
         return Err(Error::new(path, reason));
     }
+    // the input is not needed past cleaning: free it before the analysis
+    drop(raw);
     Ok(analyse::analyse(&doc))
 }
 

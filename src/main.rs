@@ -109,8 +109,16 @@ fn run_export(path: &Path, format: Format, width: usize) -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match format {
+        Format::Json | Format::Jsonl => {
+            export::write_json(&article, format == Format::Jsonl, &mut out)
+        }
+        Format::Text => out.write_all(export::to_text(&article, width).as_bytes()),
+    };
     // a closed pipe (the reader of our output went away) is not an error
-    let _ = writeln!(out, "{}", render(&article, format, width)).and_then(|()| out.flush());
+    let _ = written
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
     ExitCode::SUCCESS
 }
 

@@ -147,6 +147,11 @@ pub struct ActorSet {
     /// Every name and alias, and every country, to its entity.
     by_name: HashMap<String, usize>,
     by_country: HashMap<usize, usize>,
+    /// Every name and alias any entity has had, to those entities, and
+    /// every word-final part of one ("Lavrov" of "Sergei Lavrov") to
+    /// them: the people a name may belong to without a scan of them all.
+    people_named: HashMap<String, Vec<usize>>,
+    people_ending_in: HashMap<String, Vec<usize>>,
 }
 
 /// What a candidate is evidence of.
@@ -190,6 +195,13 @@ fn ends_in_words(long: &str, short: &str) -> bool {
         || long.len() > short.len()
             && long.ends_with(short)
             && long.as_bytes()[long.len() - short.len() - 1] == b' '
+}
+
+/// The parts of `name` that `ends_in_words` accepts as its end: the whole
+/// name and what follows each space.
+fn word_endings(name: &str) -> impl Iterator<Item = &str> {
+    let spaces = name.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    std::iter::once(name).chain(spaces.map(move |(i, _)| &name[i + 1..]))
 }
 
 /// Find the actors of the article.
@@ -1256,6 +1268,7 @@ impl ActorSet {
         });
         let i = self.entities.len() - 1;
         self.by_name.entry(c.name.clone()).or_insert(i);
+        self.index_name(i, &c.name);
         if let Some(k) = c.country {
             self.by_country.entry(k).or_insert(i);
         }
@@ -1288,6 +1301,7 @@ impl ActorSet {
         }
         let i = self.entities.len();
         self.by_name.insert(name.clone(), i);
+        self.index_name(i, &name);
         if let Some(k) = country {
             self.by_country.insert(k, i);
         }
@@ -1325,6 +1339,7 @@ impl ActorSet {
         if e.kind == ActorKind::Person && c.name.split(' ').count() > e.name.split(' ').count() {
             let old = std::mem::replace(&mut e.name, c.name.clone());
             self.by_name.entry(c.name.clone()).or_insert(i);
+            self.index_name(i, &c.name);
             self.add_alias(i, &old);
         }
         if e_affiliation_missing(&self.entities[i])
@@ -1354,6 +1369,40 @@ impl ActorSet {
         }
         e.aliases.push(alias.to_string());
         self.by_name.entry(alias.to_string()).or_insert(i);
+        self.index_name(i, alias);
+    }
+
+    /// Record that entity `i` is (or was) called `name`, for `find_person`.
+    fn index_name(&mut self, i: usize, name: &str) {
+        let named = self.people_named.entry(name.to_string()).or_default();
+        if named.last() != Some(&i) {
+            named.push(i);
+        }
+        for end in word_endings(name) {
+            let ending = self.people_ending_in.entry(end.to_string()).or_default();
+            if ending.last() != Some(&i) {
+                ending.push(i);
+            }
+        }
+    }
+
+    /// The entities with a name or alias that `name` ends in words, or
+    /// that ends `name` in words, by ascending index (a superset of those
+    /// whose current names do; the caller checks).
+    fn named_alike(&self, name: &str) -> Vec<usize> {
+        let mut ids: Vec<usize> = self
+            .people_ending_in
+            .get(name)
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        for end in word_endings(name) {
+            ids.extend(self.people_named.get(end).into_iter().flatten());
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// The entity a candidate names, if the article has it already.
@@ -1401,13 +1450,16 @@ impl ActorSet {
                 .enumerate()
                 .filter(|(_, e)| e.kind == ActorKind::Person)
         };
-        let matching: Vec<usize> = people()
-            .filter(|(_, e)| {
-                std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .any(|n| ends_in_words(n, name) || ends_in_words(name, n))
+        let matching: Vec<usize> = self
+            .named_alike(name)
+            .into_iter()
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.kind == ActorKind::Person
+                    && std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|n| ends_in_words(n, name) || ends_in_words(name, n))
             })
-            .map(|(i, _)| i)
             .filter(|&i| gender_agrees(self.entities[i].gender, c.gender))
             .collect();
         if !matching.is_empty() {
@@ -1535,6 +1587,7 @@ impl ActorSet {
             mentions: Vec::new(),
         });
         let i = self.entities.len() - 1;
+        self.index_name(i, name);
         self.add_mention(i, m);
         i
     }
@@ -1956,6 +2009,24 @@ mod tests {
         let d = find(&a, "Dana Whitfield");
         assert_eq!(d.title.as_deref(), Some("strategist"));
         assert_eq!(affiliation(&a, "Dana Whitfield"), Some("Republican Party"));
+    }
+
+    #[test]
+    fn a_name_is_found_by_each_of_its_word_endings() {
+        let ends: Vec<&str> = word_endings("Jean-Yves Le Drian").collect();
+        assert_eq!(ends, ["Jean-Yves Le Drian", "Le Drian", "Drian"]);
+        assert!(ends.iter().all(|e| ends_in_words("Jean-Yves Le Drian", e)));
+        // thousands of people: a surname alone still joins its own person
+        let surname = |i: usize| {
+            let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+            format!("Vo{}{}{}", letter(i), letter(i / 26), letter(i / 676))
+        };
+        let body: String = (0..2_000)
+            .map(|i| format!("Minister Ana {} spoke. ", surname(i)))
+            .collect();
+        let a = article(&format!("{body}Then {} said no.", surname(1_234)));
+        let x = find(&a, &format!("Ana {}", surname(1_234)));
+        assert_eq!(x.mentions.len(), 2, "{x:?}");
     }
 
     #[test]

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::actors::{ActorSet, Form};
 use super::quotes::Reported;
 use super::sentences::Para;
@@ -28,18 +30,27 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Give unaffiliated officials the country their context speaks for.
 pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) {
-    for e in 0..actors.entities.len() {
+    // each entity's quotes, and each paragraph's seats of government, found
+    // once: a scan of all of them per official was quadratic in long texts
+    let mut quoted: Vec<Vec<usize>> = vec![Vec::new(); actors.entities.len()];
+    for (q, quote) in quotes.iter().enumerate() {
+        if let Some(list) = quote.speaker.and_then(|s| quoted.get_mut(s)) {
+            list.push(q);
+        }
+    }
+    let seats = seats_by_paragraph(actors);
+    for (e, quoted) in quoted.iter().enumerate() {
         let x = &actors.entities[e];
-        let speaks = quotes.iter().any(|q| q.speaker == Some(e));
+        let speaks = !quoted.is_empty();
         if x.kind != ActorKind::Person || x.affiliation.is_some() || !(x.official || speaks) {
             continue;
         }
         let official = x.official;
         let mut score: BTreeMap<usize, u32> = BTreeMap::new();
-        metonyms_before(paras, actors, e, &mut score);
-        countries_in_words(paras, actors, e, quotes, &mut score);
+        metonyms_before(actors, e, &seats, &mut score);
+        countries_in_words(paras, actors, quoted, quotes, &mut score);
         if official {
-            colleague_before(actors, e, quotes, &mut score);
+            colleague_before(actors, e, quoted.first().copied(), quotes, &mut score);
         }
         let best = score.values().copied().max().unwrap_or(0);
         let top: Vec<usize> = score
@@ -53,22 +64,39 @@ pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) 
     }
 }
 
+/// Per paragraph, each country named there by a seat of government, with
+/// the first token where it is: (token, country entity).
+fn seats_by_paragraph(actors: &ActorSet) -> HashMap<usize, Vec<(usize, usize)>> {
+    let mut seats: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
+    for (c, x) in actors.entities.iter().enumerate() {
+        if x.kind != ActorKind::Country {
+            continue;
+        }
+        for n in x.mentions.iter().filter(|n| n.form == Form::Metonym) {
+            let list = seats.entry(n.para).or_default();
+            match list.iter_mut().find(|(_, k)| *k == c) {
+                Some(first) => first.0 = first.0.min(n.start),
+                None => list.push((n.start, c)),
+            }
+        }
+    }
+    seats
+}
+
 /// A seat of government named before the official in the same paragraph:
 /// two points.
-fn metonyms_before(paras: &[Para], actors: &ActorSet, e: usize, score: &mut BTreeMap<usize, u32>) {
-    let _ = paras;
+fn metonyms_before(
+    actors: &ActorSet,
+    e: usize,
+    seats: &HashMap<usize, Vec<(usize, usize)>>,
+    score: &mut BTreeMap<usize, u32>,
+) {
     for m in &actors.entities[e].mentions {
-        for (c, x) in actors.entities.iter().enumerate() {
-            if x.kind != ActorKind::Country {
-                continue;
-            }
-            let before = x
-                .mentions
-                .iter()
-                .any(|n| n.para == m.para && n.start < m.start && n.form == Form::Metonym);
-            if before {
-                *score.entry(c).or_default() += 2;
-            }
+        let Some(list) = seats.get(&m.para) else {
+            continue;
+        };
+        for &(_, c) in list.iter().filter(|&&(start, _)| start < m.start) {
+            *score.entry(c).or_default() += 2;
         }
     }
 }
@@ -78,11 +106,11 @@ fn metonyms_before(paras: &[Para], actors: &ActorSet, e: usize, score: &mut BTre
 fn countries_in_words(
     paras: &[Para],
     actors: &ActorSet,
-    e: usize,
+    quoted: &[usize],
     quotes: &[Reported],
     score: &mut BTreeMap<usize, u32>,
 ) {
-    for q in quotes.iter().filter(|q| q.speaker == Some(e)) {
+    for q in quoted.iter().map(|&q| &quotes[q]) {
         let p = &paras[q.para];
         for (start, c) in actors.within(q.para, q.tokens.start, q.tokens.end) {
             if actors.entities[c].kind != ActorKind::Country {
@@ -102,14 +130,15 @@ fn countries_in_words(
 }
 
 /// The affiliation of the official quoted in the paragraph before this
-/// official's first quote: a point.
+/// official's first quote (`first`, an index in `quotes`): a point.
 fn colleague_before(
     actors: &ActorSet,
     e: usize,
+    first: Option<usize>,
     quotes: &[Reported],
     score: &mut BTreeMap<usize, u32>,
 ) {
-    let Some(first) = quotes.iter().position(|q| q.speaker == Some(e)) else {
+    let Some(first) = first else {
         return;
     };
     let para = quotes[first].para;

@@ -195,14 +195,48 @@ const DETERMINERS: &[&str] = &[
 /// clause fragments cut from the sentence.
 const THING_WORDS: usize = 4;
 
+/// Nouns that only point at something said or done elsewhere ("rejected
+/// the notion", "condemned the move"): a phrase ending in one names nothing
+/// of its own.
+const POINTING_NOUNS: &[&str] = &[
+    "notion",
+    "idea",
+    "claim",
+    "claims",
+    "suggestion",
+    "argument",
+    "move",
+    "decision",
+    "choice",
+    "step",
+    "way",
+    "remarks",
+    "comments",
+    "statement",
+    "implications",
+    "proceedings",
+    "process",
+    "effort",
+    "efforts",
+    "situation",
+    "matter",
+    "issue",
+    "thing",
+    "things",
+];
+
 /// Does a text target name a thing ("the harbour levy") rather than being a
-/// piece of clause ("that it could")?
+/// piece of clause ("that it could") or a noun pointing elsewhere ("the
+/// notion")?
 fn names_a_thing(text: &str) -> bool {
-    let mut words = text.split_whitespace();
+    let words: Vec<&str> = text.split_whitespace().collect();
     let opens = words
-        .next()
+        .first()
         .is_some_and(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)));
-    opens && words.count() < THING_WORDS
+    let points = words
+        .last()
+        .is_some_and(|w| POINTING_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)));
+    opens && !points && words.len() <= THING_WORDS
 }
 
 /// Whole legislatures and their chambers: what one "passed" or "blocked" is
@@ -225,7 +259,7 @@ const CHAMBERS: &[&str] = &[
 
 /// Is the actor a whole legislature or one of its chambers ("the Senate",
 /// "U.S. Senate", "Congress")?
-fn is_chamber(actor: &Actor) -> bool {
+pub(super) fn is_chamber(actor: &Actor) -> bool {
     if actor.kind != ActorKind::Organization {
         return false;
     }
@@ -425,6 +459,19 @@ mod tests {
             got,
             ["tom-vale negative the new timetable | criticized the new timetable"]
         );
+    }
+
+    #[test]
+    fn a_noun_pointing_elsewhere_leaves_the_stance_on_the_story_s_subject() {
+        let a = article(&[
+            "The port authority raised ferry fares on Monday.",
+            "The port authority said the rise was needed.",
+            "Tom Vale rejected the notion.",
+        ])
+        .actor("port", ActorKind::Organization, &["port authority"])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = lines(&a.positions());
+        assert_eq!(got, ["tom-vale negative port | rejected the notion"]);
     }
 
     #[test]

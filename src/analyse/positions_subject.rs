@@ -2,8 +2,10 @@
 //! it names them, a name in the title counting extra. A stance whose own
 //! sentence names nothing it is about ("This is an outrage," she said) is
 //! read as a stance on the story's subject, the first of them that is not
-//! the holder.
+//! the holder. A legislature is where a story happens rather than what it is
+//! about, and is no subject.
 
+use super::positions::is_chamber;
 use crate::model::{Actor, ActorKind};
 
 /// How many mentions a name in the title is worth: a title names what the
@@ -35,7 +37,9 @@ impl Subjects {
         let mut scored: Vec<(usize, usize)> = actors
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.kind != ActorKind::Other && a.mentions.len() >= MIN_MENTIONS)
+            .filter(|(_, a)| {
+                a.kind != ActorKind::Other && a.mentions.len() >= MIN_MENTIONS && !is_chamber(a)
+            })
             .map(|(i, a)| {
                 let titled = names_of(a).any(|n| names_in(title, n));
                 let weight = a.mentions.len() * mention_weight(a.kind);
@@ -126,6 +130,16 @@ mod tests {
         ];
         let s = Subjects::new("Ferry fares rise again", &actors);
         assert_eq!(s.for_holder(9), Some(1));
+    }
+
+    #[test]
+    fn a_legislature_is_where_the_story_happens_not_its_subject() {
+        let actors = [
+            actor("Senate", ActorKind::Organization, 6),
+            actor("Ada Quell", ActorKind::Person, 2),
+        ];
+        let s = Subjects::new("Senate debates ferry fares", &actors);
+        assert_eq!(s.for_holder(7), Some(1));
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
                 runs_on: false,
             });
         }
-        found[start..].sort_by_key(|f| (f.content.start, f.kind != QuoteKind::Indirect));
+        sort_in_text_order(&mut found[start..]);
         continue_apostrophe_quotes(p, &mut found[start..]);
     }
     attribute_by_paragraph(paras, &marks, &mut found);
@@ -121,37 +121,77 @@ pub fn extract(paras: &[Para], actors: &mut ActorSet) -> Vec<Reported> {
     resolve(paras, &marks, actors, found)
 }
 
+/// Put a paragraph's quotes in order of their start, each quotation before
+/// a report starting at the same word, keeping the order of ties. Only the
+/// order is sorted, then the quotes are moved along its cycles: a stable
+/// sort of the quotes themselves takes a buffer of half of them (tens of
+/// megabytes on one long line).
+fn sort_in_text_order(found: &mut [Found]) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].content.start, found[i].kind != QuoteKind::Indirect));
+    reorder(found, order);
+}
+
+/// Move `items` in place so that place `i` holds the item that was at
+/// `order[i]` (`order` a permutation of the places).
+fn reorder<T>(found: &mut [T], mut order: Vec<usize>) {
+    // a place done is `usize::MAX`
+    for i in 0..found.len().min(order.len()) {
+        let mut place = i;
+        while order[place] != usize::MAX {
+            let from = std::mem::replace(&mut order[place], usize::MAX);
+            if from == i {
+                break;
+            }
+            found.swap(place, from);
+            place = from;
+        }
+    }
+}
+
 /// Finds, among spans in text order, the first that starts early enough
 /// and ends far enough, without comparing every span (a paragraph of one
 /// 50 MB line holds hundreds of thousands of marks and reports).
 ///
 /// `first(items, starts, reaches)` is the first item for which `starts`
-/// (true for a prefix of the items) and `reaches(end)` (monotone: once an
-/// end reaches, every larger end does) hold: the prefix by binary search,
-/// then the first item reaching by a binary search over the running
-/// maximum of the ends. Items not in order of their start fall back to a
-/// plain scan.
+/// (true for every start up to some bound: monotone in the start) and
+/// `reaches(end)` (monotone: once an end reaches, every larger end does)
+/// hold. A tree over the items in their order keeps, per node, the item
+/// with the least start and the largest end below it: a node whose least
+/// start does not start or whose largest end does not reach holds no
+/// answer, so the search goes down the leftmost nodes that may. Items out
+/// of order of their start (a report whose content comes before its
+/// source) are searched the same way.
 struct FirstReaching {
-    /// Each item's end.
-    own: Vec<usize>,
-    /// The largest end up to each item; `None` when the items are not
-    /// sorted by start.
-    running: Option<Vec<usize>>,
+    /// Per node: (the item with the least start below it, or `NONE`; the
+    /// largest end below it). Node 1 is the root; the children of node
+    /// `n` are `2n` and `2n + 1`; item `i` is leaf `size + i`.
+    nodes: Vec<(usize, usize)>,
+    size: usize,
+    len: usize,
 }
 
 impl FirstReaching {
+    const NONE: usize = usize::MAX;
+
     fn new<T>(items: &[T], start: impl Fn(&T) -> usize, end: impl Fn(&T) -> usize) -> Self {
-        let own: Vec<usize> = items.iter().map(end).collect();
-        let sorted = items.windows(2).all(|w| start(&w[0]) <= start(&w[1]));
-        let running = sorted.then(|| {
-            own.iter()
-                .scan(0, |max, &e| {
-                    *max = (*max).max(e);
-                    Some(*max)
-                })
-                .collect()
-        });
-        FirstReaching { own, running }
+        let len = items.len();
+        let size = len.next_power_of_two();
+        let mut nodes = vec![(Self::NONE, 0); 2 * size];
+        for (i, x) in items.iter().enumerate() {
+            nodes[size + i] = (i, end(x));
+        }
+        let starts: Vec<usize> = items.iter().map(start).collect();
+        for n in (1..size).rev() {
+            let ((a, end_a), (b, end_b)) = (nodes[2 * n], nodes[2 * n + 1]);
+            let least = if a == Self::NONE || (b != Self::NONE && starts[b] < starts[a]) {
+                b
+            } else {
+                a
+            };
+            nodes[n] = (least, end_a.max(end_b));
+        }
+        FirstReaching { nodes, size, len }
     }
 
     fn first<'a, T>(
@@ -160,20 +200,36 @@ impl FirstReaching {
         starts: impl Fn(&T) -> bool,
         reaches: impl Fn(usize) -> bool,
     ) -> Option<&'a T> {
-        match &self.running {
-            Some(running) if running.len() == items.len() => {
-                let prefix = items.partition_point(|x| starts(x));
-                // where the running maximum first reaches, the item's own
-                // end is that maximum: it is the first item that reaches
-                let j = running[..prefix].partition_point(|&e| !reaches(e));
-                items[..prefix].get(j)
-            }
-            _ => items
+        if items.len() != self.len {
+            // not the items the tree was built for: a plain scan
+            return items
                 .iter()
-                .zip(&self.own)
-                .find(|&(x, &e)| starts(x) && reaches(e))
-                .map(|(x, _)| x),
+                .take(self.len)
+                .enumerate()
+                .find(|&(i, x)| starts(x) && reaches(self.nodes[self.size + i].1))
+                .map(|(_, x)| x);
         }
+        self.leftmost(1, items, &starts, &reaches)
+            .map(|i| &items[i])
+    }
+
+    /// The first item under `node` that starts and reaches.
+    fn leftmost<T>(
+        &self,
+        node: usize,
+        items: &[T],
+        starts: &impl Fn(&T) -> bool,
+        reaches: &impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let &(least, end) = self.nodes.get(node)?;
+        if least == Self::NONE || !reaches(end) || !starts(&items[least]) {
+            return None;
+        }
+        if node >= self.size {
+            return Some(node - self.size);
+        }
+        self.leftmost(2 * node, items, starts, reaches)
+            .or_else(|| self.leftmost(2 * node + 1, items, starts, reaches))
     }
 }
 
@@ -1841,10 +1897,19 @@ fn attribute_by_paragraph(paras: &[Para], marks: &[Vec<Marked>], found: &mut [Fo
             let by_colon = introduced_by_colon(prev, f.para - 1);
             let only_quoted = only_quotation(&paras[f.para], &marks[f.para]);
             let own = found.iter().any(|g| g.para == f.para && g.source.is_some());
-            let continued = (only_quoted && !own)
-                .then(|| last_source[f.para - 1].clone())
+            let alone = only_quoted && !own;
+            // "“…”" then "tweeted Ann Ko." / "Ann Ko wrote on Monday." then "“…”"
+            let closed = alone
+                .then(|| {
+                    let next = f.para + 1;
+                    closed_by_report(paras.get(next)?, marks.get(next)?, next)
+                })
                 .flatten();
-            if let Some((np, cue)) = by_colon.or(continued) {
+            let introduced = alone
+                .then(|| introduced_by_report(prev, &marks[f.para - 1], f.para - 1))
+                .flatten();
+            let continued = alone.then(|| last_source[f.para - 1].clone()).flatten();
+            if let Some((np, cue)) = by_colon.or(closed).or(introduced).or(continued) {
                 found[i].source = Some(np);
                 found[i].cue = cue;
             }
@@ -1886,6 +1951,66 @@ fn introduced_by_colon(prev: &Para, pi: usize) -> Option<(Phrase, Option<String>
         return opening_subject(prev, pi, s0).map(|np| (np, cue));
     }
     subject_before(prev, k, s0).map(|np| (phrase(np), cue))
+}
+
+/// "Ann Ko wrote on Twitter.": a paragraph whose last sentence is a source
+/// and a reporting verb with nothing reported (only when, where, how)
+/// introduces the quotation that follows it.
+fn introduced_by_report(
+    prev: &Para,
+    marks: &[Marked],
+    pi: usize,
+) -> Option<(Phrase, Option<String>)> {
+    let n = prev.tokens.len();
+    if n < 3 || !prev.is(n - 1, '.') || !marks.is_empty() {
+        return None;
+    }
+    let s0 = prev.sentences[prev.sentence_of(n - 1)?].tokens.start;
+    let k = (s0 + 1..n - 1).find(|&k| {
+        !prev.capitalised(k)
+            && prev
+                .cue(k)
+                .is_some_and(|c| c.class == CueClass::Speech && !c.participle && !c.bare)
+    })?;
+    // nothing reported after the verb: no "that …", no clause of its own,
+    // and after a comma only a participle ("…, criticizing the board.")
+    let reports = k + 1 < n - 1 && (prev.lower(k + 1) == "that" || is_clause_start(prev, k + 1));
+    let clause_after_comma =
+        (k + 1..n - 1).any(|i| prev.is(i, ',') && !prev.lower(i + 1).ends_with("ing"));
+    if reports || clause_after_comma {
+        return None;
+    }
+    let np = subject_before(prev, k, s0)?;
+    let source = Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    };
+    Some((source, Some(prev.lower(k).to_string())))
+}
+
+/// "tweeted Ann Ko, a council member.": a paragraph that is nothing but a
+/// reporting verb and its source closes the quotation before it, as
+/// "“…,” tweeted Ann Ko." does in one paragraph.
+fn closed_by_report(next: &Para, marks: &[Marked], pi: usize) -> Option<(Phrase, Option<String>)> {
+    if !marks.is_empty() || next.sentences.len() != 1 || next.tokens.len() < 2 {
+        return None;
+    }
+    let k = (0..next.tokens.len()).find(|&k| next.tokens[k].kind == Kind::Word)?;
+    let speech = next
+        .cue(k)
+        .is_some_and(|c| c.class == CueClass::Speech && !c.participle && !c.bare);
+    if !speech || next.capitalised(k) {
+        return None;
+    }
+    let np = np_after(next, k + 1, next.tokens.len())
+        .or_else(|| described_name_after(next, k + 1, next.tokens.len()))?;
+    let source = Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    };
+    Some((source, Some(next.lower(k).to_string())))
 }
 
 /// Whether a paragraph holds nothing but quotation: every word is inside
@@ -2048,7 +2173,52 @@ struct Built {
 
 #[cfg(test)]
 mod tests {
+    use super::{FirstReaching, reorder};
     use crate::model::{Article, Quote, QuoteKind};
+
+    #[test]
+    fn quotes_are_moved_into_their_sorted_order() {
+        let items: Vec<u32> = (0..50u32).map(|i| (i * 37 + 11) % 19).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| items[i]);
+        let mut moved = items.clone();
+        reorder(&mut moved, order);
+        let mut sorted = items;
+        sorted.sort();
+        assert_eq!(moved, sorted);
+    }
+
+    #[test]
+    fn the_first_reaching_span_is_the_one_a_scan_finds() {
+        // spans out of order of their start, as a report whose content
+        // comes before its source ("…, according to X") makes them
+        let mut x: u32 = 7;
+        let mut next = |m: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((x >> 8) % m) as usize
+        };
+        for len in [0, 1, 2, 3, 5, 8, 31, 64, 100] {
+            let spans: Vec<(usize, usize)> = (0..len)
+                .map(|_| {
+                    let a = next(200);
+                    (a, a + 1 + next(40))
+                })
+                .collect();
+            let tree = FirstReaching::new(&spans, |s| s.0, |s| s.1);
+            for at in (0..260).step_by(3) {
+                for far in (0..260).step_by(7) {
+                    let starts = |s: &(usize, usize)| s.0 <= at;
+                    let reaches = |e: usize| e > far;
+                    let scan = spans.iter().find(|s| starts(s) && reaches(s.1));
+                    assert_eq!(
+                        tree.first(&spans, starts, reaches),
+                        scan,
+                        "{len} {at} {far}"
+                    );
+                }
+            }
+        }
+    }
 
     fn article(body: &str) -> Article {
         crate::analyse_text("t.txt", &format!("Headline\n\n{body}"))
@@ -2107,6 +2277,34 @@ mod tests {
                 a.quotes
             );
         }
+    }
+
+    #[test]
+    fn a_report_alone_in_its_paragraph_gives_the_quotation_its_source() {
+        // the report before the quotation
+        let a = article(
+            "The council met on Monday.\n\nMayor Ana Lima wrote on Twitter late that night.\n\n“The harbour stays open all winter, whatever the board decides.”",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, Some("Ana Lima"));
+        // the report after it, as embedded posts are often saved
+        let a = article(
+            "Mayor Ana Lima spoke first.\n\n“The harbour stays open all winter, whatever the board decides.”\n\ntweeted Tom Reed, a council member.",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, Some("Tom Reed"));
+        // how and where it was said, then a participle, report nothing
+        let a = article(
+            "The council met on Monday.\n\nMayor Ana Lima wrote from the ferry while travelling home, criticizing the board.\n\n“The harbour stays open all winter, whatever the board decides.”",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, Some("Ana Lima"));
+        // a sentence that reports nothing introduces nothing
+        let a = article(
+            "Mayor Ana Lima spoke first.\n\nTom Reed arrived on the ferry later that night.\n\n“The harbour stays open all winter, whatever the board decides.”",
+        );
+        let (_, who) = find(&a, "harbour stays open");
+        assert_eq!(who, None);
     }
 
     #[test]

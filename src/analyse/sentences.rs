@@ -54,7 +54,7 @@ pub struct Para<'a> {
     /// with a capital, and the reporting verb it is a form of.
     classes: Vec<Classes>,
     caps: Vec<bool>,
-    cues: Vec<Option<Cue>>,
+    cues: Vec<Option<&'static Cue>>,
 }
 
 /// Words that end with a full stop without ending the sentence, and that
@@ -146,7 +146,7 @@ impl<'a> Para<'a> {
                     .next()
                     .is_some_and(char::is_uppercase),
             );
-            cue_forms.push(if word { cues::cue(l) } else { None });
+            cue_forms.push(if word { cues::entry(l) } else { None });
         }
         Para {
             index,
@@ -168,7 +168,7 @@ impl<'a> Para<'a> {
 
     /// The reporting verb token `i` is a form of.
     pub fn cue(&self, i: usize) -> Option<Cue> {
-        self.cues.get(i).copied().flatten()
+        self.cues.get(i).copied().flatten().copied()
     }
 
     /// The text of token `i`.

@@ -3,6 +3,8 @@
 //! word ranges), where the quotations are and who speaks them, and each
 //! person's gender as far as the text tells it.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::sentences::Para;
 use crate::model::{Actor, ActorKind, Quote, QuoteKind};
 
@@ -77,6 +79,10 @@ const FEMALE_WORDS: &[&str] = &[
 impl<'a> ArticleIndex<'a> {
     pub fn new(paras: &'a [Para<'a>], actors: &'a [Actor], quotes: &[Quote]) -> Self {
         let offsets: Vec<ByteOffsets> = paras.iter().map(|p| ByteOffsets::new(p.text)).collect();
+        let mut first_with_id: HashMap<&str, usize> = HashMap::default();
+        for (a, actor) in actors.iter().enumerate() {
+            first_with_id.entry(actor.id.as_str()).or_insert(a);
+        }
         let mut index = ArticleIndex {
             actors,
             paras,
@@ -86,14 +92,20 @@ impl<'a> ArticleIndex<'a> {
             by_actor: vec![Vec::new(); actors.len()],
         };
         index.add_mentions(&offsets);
+        let in_order = paras.windows(2).all(|w| w[0].index <= w[1].index);
         for (q, quote) in quotes.iter().enumerate() {
-            index.add_voices(quote, q, &offsets);
+            let speaker = quote
+                .speaker
+                .as_deref()
+                .and_then(|id| first_with_id.get(id).copied());
+            index.add_voices(quote, q, speaker, in_order, &offsets);
         }
         index.carry_speakers();
+        let before = index.words_before_mentions();
         index.genders = actors
             .iter()
-            .enumerate()
-            .map(|(a, actor)| index.gender_of(a, actor))
+            .zip(&before)
+            .map(|(actor, before)| gender_of(actor, before))
             .collect();
         index
     }
@@ -131,17 +143,29 @@ impl<'a> ArticleIndex<'a> {
         }
     }
 
-    /// The spans of a quote, one per paragraph it covers.
-    fn add_voices(&mut self, quote: &Quote, q: usize, offsets: &[ByteOffsets]) {
-        let speaker = quote
-            .speaker
-            .as_deref()
-            .and_then(|id| self.actors.iter().position(|a| a.id == id));
+    /// The spans of a quote, one per paragraph it covers. `in_order`: the
+    /// paragraphs are sorted by index, so the covered ones are found by
+    /// binary search rather than a walk through the whole article.
+    fn add_voices(
+        &mut self,
+        quote: &Quote,
+        q: usize,
+        speaker: Option<usize>,
+        in_order: bool,
+        offsets: &[ByteOffsets],
+    ) {
         let last = quote
             .end_paragraph
             .unwrap_or(quote.paragraph)
             .max(quote.paragraph);
-        for (pos, p) in self.paras.iter().enumerate() {
+        let covered = if in_order {
+            self.paras.partition_point(|p| p.index < quote.paragraph)
+                ..self.paras.partition_point(|p| p.index <= last)
+        } else {
+            0..self.paras.len()
+        };
+        for pos in covered {
+            let p = &self.paras[pos];
             if p.index < quote.paragraph || p.index > last {
                 continue;
             }
@@ -195,33 +219,18 @@ impl<'a> ArticleIndex<'a> {
         }
     }
 
-    /// A person's gender from their aliases and title, or an honorific
-    /// before one of their mentions; `Unknown` when nothing says.
-    fn gender_of(&self, a: usize, actor: &Actor) -> Gender {
-        if actor.kind != ActorKind::Person {
-            return Gender::Unknown;
-        }
-        let named = actor
-            .aliases
-            .iter()
-            .chain(actor.title.iter())
-            .flat_map(|s| s.split_whitespace());
-        let before = self.mentions.iter().enumerate().flat_map(|(pos, list)| {
-            let tokens = &self.paras[pos].tokens;
-            let text = self.paras[pos].text;
-            list.iter()
-                .filter(move |m| m.actor == a && m.first > 0)
-                .map(move |m| &text[tokens[m.first - 1].start..tokens[m.first - 1].end])
-        });
-        for w in named.chain(before) {
-            if MALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-                return Gender::Male;
-            }
-            if FEMALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-                return Gender::Female;
+    /// Per actor, the word just before each of its mentions, in text
+    /// order: one pass over the mentions rather than one per actor.
+    fn words_before_mentions(&self) -> Vec<Vec<&'a str>> {
+        let mut before = vec![Vec::new(); self.actors.len()];
+        for (pos, list) in self.mentions.iter().enumerate() {
+            let (tokens, text) = (&self.paras[pos].tokens, self.paras[pos].text);
+            for m in list.iter().filter(|m| m.first > 0) {
+                let t = &tokens[m.first - 1];
+                before[m.actor].push(&text[t.start..t.end]);
             }
         }
-        Gender::Unknown
+        before
     }
 
     /// The position in `paragraphs` of the paragraph with this index.
@@ -259,6 +268,29 @@ impl<'a> ArticleIndex<'a> {
     pub fn kind(&self, actor: usize) -> ActorKind {
         self.actors.get(actor).map_or(ActorKind::Other, |a| a.kind)
     }
+}
+
+/// A person's gender from their aliases and title, or an honorific in
+/// `before` (the word before each of their mentions); `Unknown` when
+/// nothing says.
+fn gender_of(actor: &Actor, before: &[&str]) -> Gender {
+    if actor.kind != ActorKind::Person {
+        return Gender::Unknown;
+    }
+    let named = actor
+        .aliases
+        .iter()
+        .chain(actor.title.iter())
+        .flat_map(|s| s.split_whitespace());
+    for w in named.chain(before.iter().copied()) {
+        if MALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            return Gender::Male;
+        }
+        if FEMALE_WORDS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            return Gender::Female;
+        }
+    }
+    Gender::Unknown
 }
 
 /// Char offsets to byte offsets in one text, in constant time.

@@ -12,6 +12,7 @@ use super::positions::polarity_of;
 use super::stance::{CueKind, Hit, Token, is_contracted_negation, is_quote, is_word};
 use super::stance_index::{ArticleIndex, Gender, Voice};
 use super::stance_summary::{MAX_WORDS, clause_around, join, phrase};
+use super::stance_topics::topic_in;
 use crate::model::{ActorKind, Polarity, QuoteKind};
 
 /// An actor's mention inside the sentence: tokens `first..end`.
@@ -658,10 +659,14 @@ fn by_role(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<usi
     None
 }
 
-/// A group or organisation named in the plural ("Democrats", "Unions").
+/// A group or organisation named in the plural ("Unions", or a party also
+/// written as "Democrats").
 fn is_plural_body(ix: &ArticleIndex, a: usize) -> bool {
     let actor = &ix.actors[a];
-    actor.kind != ActorKind::Person && actor.kind != ActorKind::Country && actor.name.ends_with('s')
+    let plural = |n: &String| n.ends_with('s') && !n.ends_with("ss");
+    actor.kind != ActorKind::Person
+        && actor.kind != ActorKind::Country
+        && (plural(&actor.name) || actor.aliases.iter().any(plural))
 }
 
 /// The object of a verb ending at token `end`: an actor when one is named
@@ -709,6 +714,14 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     // wants is a stance on them
     if let Some(m) = v.mention_starting(j) {
         return (Target::Actor(m.actor), stop.max(m.end));
+    }
+    // "criticized the senator": the official of that title named before
+    if stop == j + 1
+        && j > k
+        && v.is(j - 1, &["the"])
+        && let Some(who) = by_role(v, ix, j, v.word(j))
+    {
+        return (Target::Actor(who), stop);
     }
     // "the offer from the union", "the treatment by the council": a stance
     // on what someone makes or does is a stance on them
@@ -1133,7 +1146,17 @@ fn say_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         };
         (holder, hit.end, v.tokens.len())
     };
-    if lo >= hi || (lo..hi).all(|k| v.voice_at(k).is_some() || v.is_mark(k)) {
+    // a quotation whose speaker is known is read by the quote rule; one
+    // left without a speaker is this report's own words
+    let (lo, hi) = if (lo..hi).all(|k| v.is_mark(k) || v.voice_at(k).is_some()) && !according {
+        match unspoken_quote(v, lo, hi, hit.first) {
+            Some(span) => span,
+            None => return,
+        }
+    } else {
+        (lo, hi)
+    };
+    if lo >= hi {
         return;
     }
     let quote = (lo..hi).find_map(|k| v.voice_at(k)).map(|q| q.quote);
@@ -1160,6 +1183,44 @@ fn say_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         }
         out.push(found);
     }
+}
+
+/// The most tokens between a quotation and the reporting verb that closes
+/// it ("“…,” Senate Minority Leader Ann Ruiz said").
+const CLOSING_WORDS: usize = 8;
+
+/// The words of a quotation given no speaker that a reporting verb at token
+/// `at` introduces ("X said: “…”", tokens `lo..hi` after it) or closes
+/// ("“…,” X said", the quotation just before the verb's subject).
+fn unspoken_quote(v: &SentenceView, lo: usize, hi: usize, at: usize) -> Option<(usize, usize)> {
+    let after = (lo..hi).find(|&k| !v.is_mark(k));
+    let k = match after {
+        Some(k) => k,
+        None => (0..at)
+            .rev()
+            .find(|&k| !v.is_mark(k) && v.voice_at(k).is_some())?,
+    };
+    let q = v.voice_at(k)?;
+    if q.speaker.is_some() {
+        return None;
+    }
+    let inside = |j: usize| v.voice_at(j).is_some_and(|x| x.quote == q.quote);
+    let first = (0..=k)
+        .rev()
+        .take_while(|&j| inside(j) || v.is_mark(j))
+        .last()?;
+    let end = (k..v.tokens.len())
+        .take_while(|&j| inside(j) || v.is_mark(j))
+        .last()?
+        + 1;
+    // the quotation the verb closes ends just before the speaker's name
+    if after.is_none() {
+        let named = v.mentions.iter().any(|m| m.first >= end && m.end <= at);
+        if !named || at - end > CLOSING_WORDS {
+            return None;
+        }
+    }
+    Some((first, end))
 }
 
 /// A report whose verb leans one way while its words say nothing on their
@@ -1262,10 +1323,46 @@ fn judge_parts(
     if parts.is_empty() {
         parts.extend(judge(v, ix, holder, lo, hi));
     }
+    let listed: Vec<Judgement> = parts
+        .iter()
+        .flat_map(|j| {
+            listed_with(v, j, lo, hi)
+                .into_iter()
+                .filter(|&o| o != holder)
+                .map(|o| Judgement {
+                    target: Target::Actor(o),
+                    ..j.clone()
+                })
+        })
+        .collect();
+    parts.extend(listed);
     parts
 }
 
+/// The actors named in one list with a judgement's target actor, within
+/// tokens `lo..hi` ("Ann Ruiz, Tom Vale and the union will testify"): a
+/// stance on a list is a stance on each.
+fn listed_with(v: &SentenceView, j: &Judgement, lo: usize, hi: usize) -> Vec<usize> {
+    let Target::Actor(t) = j.target else {
+        return Vec::new();
+    };
+    let Some(m) = v
+        .mentions
+        .iter()
+        .find(|m| m.actor == t && m.first >= lo && m.end <= hi)
+    else {
+        return Vec::new();
+    };
+    let mut out = partners(v, m.first);
+    out.extend(joint_objects(v, m.end));
+    out.retain(|&o| o != t);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// A stance read from a stretch of words.
+#[derive(Clone)]
 struct Judgement {
     byte: usize,
     polarity: Polarity,
@@ -1439,6 +1536,7 @@ fn judged_target(
         })
         .map(|m| Target::Actor(m.actor))
         .or_else(|| referred_person(v, ix, holder, (lo, hi)).map(Target::Actor))
+        .or_else(|| topic_in(v.text, &v.tokens[lo..hi]).map(Target::Text))
         .unwrap_or(Target::None)
 }
 
@@ -1621,6 +1719,22 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_on_an_official_by_title_is_on_that_official() {
+        let a = article(&[
+            "Governor Ann Ruiz signed the toll bill.",
+            "Tom Vale criticized the governor on Monday.",
+        ])
+        .actor("ann-ruiz", ActorKind::Person, &["Ann Ruiz"])
+        .titled("Governor", None)
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = read(&a);
+        assert!(
+            has(&got, "tom-vale negative ann-ruiz | criticized the governor"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_stance_on_someone_keeps_its_reason() {
         let a = article(&["Ana Ruiz accused Tom Vale of misleading the harbour council."])
             .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
@@ -1782,6 +1896,23 @@ mod tests {
     }
 
     #[test]
+    fn they_stands_for_a_party_written_in_the_plural() {
+        let a = article(&[
+            "The Greens met in Ostend on Monday.",
+            "They criticized the toll plan.",
+        ])
+        .actor(
+            "green-party",
+            ActorKind::Organization,
+            &["Green Party", "Greens"],
+        );
+        assert_eq!(
+            read(&a),
+            ["green-party negative the toll plan | criticized the toll plan"]
+        );
+    }
+
+    #[test]
     fn act_subject_by_pronoun_role_and_spokesman() {
         let a = article(&[
             "Finance Minister Ana Ruiz met the unions.",
@@ -1862,6 +1993,56 @@ mod tests {
         assert_eq!(
             read(&a),
             ["ana-ruiz negative norway | her country feels abandoned by Norway"]
+        );
+    }
+
+    #[test]
+    fn say_reads_a_quotation_left_without_a_speaker() {
+        let a = article(&["“The new timetable is a disaster,” Tom Vale said."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .quote(
+                "tom-vale",
+                QuoteKind::Direct,
+                "The new timetable is a disaster,",
+            );
+        let mut a = a;
+        a.quotes[0].speaker = None;
+        let got = read(&a);
+        assert!(
+            got.iter().any(|l| l.starts_with("tom-vale negative")),
+            "{got:?}"
+        );
+        let b = article(&["Tom Vale said: “The new timetable is a disaster.”"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .quote(
+                "tom-vale",
+                QuoteKind::Direct,
+                "The new timetable is a disaster.",
+            );
+        let mut b = b;
+        b.quotes[0].speaker = None;
+        let got = read(&b);
+        assert!(
+            got.iter().any(|l| l.starts_with("tom-vale negative")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_judged_stance_on_a_list_is_on_each_named() {
+        let a = article(&["Tom Vale said Ann Ruiz and the harbour board were a disgrace."])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+            .actor("ann-ruiz", ActorKind::Person, &["Ann Ruiz"])
+            .actor("board", ActorKind::Organization, &["harbour board"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("tom-vale negative ann-ruiz")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|l| l.starts_with("tom-vale negative board")),
+            "{got:?}"
         );
     }
 

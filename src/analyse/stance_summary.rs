@@ -5,7 +5,7 @@
 use super::stance::{Token, is_quote, is_word};
 
 /// The longest summary, in words.
-pub const MAX_WORDS: usize = 10;
+pub const MAX_WORDS: usize = 14;
 
 /// Words that open a clause without saying anything about the stance.
 const LEADING: &[&str] = &[
@@ -130,6 +130,10 @@ pub fn phrase(
     while words_between(a, b) > max && a + 3 < first {
         a += 1;
     }
+    // and again drop filler the cut left in front ("and", "that")
+    while a < first && (is(a, LEADING) || !is_word(&tokens[a])) {
+        a += 1;
+    }
     let mut b = b.max(end.min(b));
     while words_between(a, b) > max && b > end {
         b -= 1;
@@ -199,6 +203,18 @@ mod tests {
         let s = phrase(text, &t, (0, t.len()), (cue, cue + 1), 8);
         assert!(s.contains("unacceptable"), "{s}");
         assert!(s.split(' ').count() <= 8, "{s}");
+    }
+
+    #[test]
+    fn a_cut_clause_does_not_open_on_filler() {
+        let text = "the mayor spoke at length about the harbour and then said that the new toll was unfair";
+        let t = toks(text);
+        let cue = t
+            .iter()
+            .position(|x| &text[x.start..x.end] == "unfair")
+            .expect("cue");
+        let s = phrase(text, &t, (0, t.len()), (cue, cue + 1), 7);
+        assert_eq!(s, "the new toll was unfair");
     }
 
     #[test]

@@ -238,6 +238,26 @@ impl Topics {
     }
 }
 
+/// The first topic a stretch of words names ("the border wall", "this
+/// impeachment inquiry"), with the word that points at it: what a stance
+/// naming no one is about.
+pub(super) fn topic_in(text: &str, tokens: &[Token]) -> Option<String> {
+    let k = tokens
+        .iter()
+        .position(|t| head_group(&text[t.start..t.end]).is_some())?;
+    let mut first = qualifiers_start(text, tokens, k);
+    if first > 0 {
+        let t = tokens[first - 1];
+        if POINTERS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&text[t.start..t.end]))
+        {
+            first -= 1;
+        }
+    }
+    Some(join(text, &tokens[first..=k]))
+}
+
 /// Topic nouns by their first letter (a to z), with their group.
 static HEADS: LazyLock<Vec<Vec<(&'static str, usize)>>> = LazyLock::new(|| {
     let mut by_letter = vec![Vec::new(); 26];
@@ -328,6 +348,18 @@ mod tests {
             topics.resolve("The measure", 0, 0),
             Some("stopgap budget bill")
         );
+    }
+
+    #[test]
+    fn a_stretch_names_its_first_topic() {
+        let text = "We will never accept this harbour toll plan, ever.";
+        let toks = tokenize(text);
+        assert_eq!(
+            topic_in(text, &toks).as_deref(),
+            Some("this harbour toll plan")
+        );
+        let text = "It was a disgrace.";
+        assert_eq!(topic_in(text, &tokenize(text)), None);
     }
 
     #[test]

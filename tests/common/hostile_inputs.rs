@@ -65,6 +65,26 @@ pub fn paragraphs(n: usize) -> String {
     s
 }
 
+/// `n` paragraphs, each a different person (names made of letters, no two
+/// alike) who says something.
+pub fn distinct_people(n: usize) -> String {
+    let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+    let mut s = String::with_capacity(n * 70);
+    s.push_str("Many people\n\n");
+    for i in 0..n {
+        let (a, b) = (i % 676, i / 676);
+        s.push_str(&format!(
+            "Minister Ana{}{} Vo{}{}{} said on Monday that the vote would wait.\n\n",
+            letter(a),
+            letter(a / 26),
+            letter(b),
+            letter(b / 26),
+            letter(b / 676),
+        ));
+    }
+    s
+}
+
 /// A name of `chars` characters: one capitalised word, then a run of
 /// capitalised words, each said something.
 pub fn long_names(chars: usize) -> String {
