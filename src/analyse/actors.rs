@@ -640,6 +640,13 @@ fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candi
     c.abbreviation = e.abbreviation.clone();
     c.strong = true;
     match e.place {
+        Place::PartyWord | Place::Party if b - i == 1 && member_noun(p, b) => {
+            // "Republican lawmakers", "GOP senators": the party speaking
+            // through its members, named so among its aliases
+            c.surface = format!("{} {}", p.word(i), p.lower(b));
+            c.mention.end = b + 1;
+            c.kind = Some(ActorKind::Organization);
+        }
         Place::Country => c.kind = Some(ActorKind::Country),
         Place::Org | Place::Media | Place::Party => c.kind = Some(ActorKind::Organization),
         Place::Group => c.kind = Some(ActorKind::Group),
@@ -680,6 +687,25 @@ fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candi
         Place::NotActor => return Vec::new(),
     }
     vec![c]
+}
+
+/// Words for a party's members taken together, who speak for it
+/// ("Republican lawmakers", "Democratic leaders").
+const MEMBER_NOUNS: &[&str] = &[
+    "lawmakers",
+    "legislators",
+    "senators",
+    "representatives",
+    "congressmen",
+    "congresswomen",
+    "members",
+    "leaders",
+    "officials",
+];
+
+/// Whether token `b` is a lower-case word for a party's members.
+fn member_noun(p: &Para, b: usize) -> bool {
+    b < p.tokens.len() && !p.capitalised(b) && MEMBER_NOUNS.contains(&p.lower(b))
 }
 
 /// Read honorifics, qualifiers and titles at the front of a run, and what
@@ -1995,6 +2021,26 @@ mod tests {
             "{:?}",
             a.actors
         );
+    }
+
+    #[test]
+    fn a_party_s_members_speak_for_it() {
+        let a = article(
+            "Republican lawmakers criticized the plan on Monday. GOP senators said they would block it.",
+        );
+        let party = find(&a, "Republican Party");
+        assert_eq!(party.kind, ActorKind::Organization);
+        for alias in ["Republican lawmakers", "GOP senators"] {
+            assert!(
+                party.aliases.iter().any(|x| x == alias),
+                "{:?}",
+                party.aliases
+            );
+        }
+        assert_eq!(party.mentions.len(), 2);
+        // the party's word alone before another noun only qualifies
+        let a = article("The Republican plan failed, and the vote was close.");
+        assert!(a.actors.is_empty(), "{:?}", a.actors);
     }
 
     #[test]
