@@ -499,6 +499,27 @@ fn read_run(
         surface: p.slice(i, b).to_string(),
         qualifier_at: None,
     };
+    // "the Obama administration": a government named after its head
+    if b - i <= 3
+        && b < p.tokens.len()
+        && p.lower(b) == "administration"
+        && !p.capitalised(b)
+        && gazetteer_at(p, i, b).is_none()
+    {
+        let name = format!("{} administration", p.slice(i, b));
+        let mention = Mention {
+            end: b + 1,
+            ..base.mention
+        };
+        return vec![Candidate {
+            mention,
+            surface: name.clone(),
+            name,
+            kind: Some(ActorKind::Organization),
+            strong: true,
+            ..base
+        }];
+    }
     if let Some((n, e)) = gazetteer_at(p, i, b)
         && n == b - i
     {
@@ -2041,6 +2062,18 @@ mod tests {
         // the party's word alone before another noun only qualifies
         let a = article("The Republican plan failed, and the vote was close.");
         assert!(a.actors.is_empty(), "{:?}", a.actors);
+    }
+
+    #[test]
+    fn an_administration_named_after_its_head_is_not_the_head() {
+        let a = article(
+            "President Ana Reed spoke. The Reed administration said the port would stay open.",
+        );
+        assert_eq!(
+            find(&a, "Reed administration").kind,
+            ActorKind::Organization
+        );
+        assert_eq!(find(&a, "Ana Reed").mentions.len(), 1);
     }
 
     #[test]
