@@ -2077,6 +2077,14 @@ mod tests {
     }
 
     #[test]
+    fn agencies_and_chambers_go_by_their_full_names() {
+        let a = article("The FBI said the files were sealed. The House voted on Friday.");
+        let fbi = find(&a, "Federal Bureau of Investigation");
+        assert!(fbi.aliases.iter().any(|x| x == "FBI"), "{:?}", fbi.aliases);
+        find(&a, "House of Representatives");
+    }
+
+    #[test]
     fn name_before_a_reporting_verb_is_a_person() {
         let a = article("The vote was close, and Jorge Almeida said it was fair.");
         assert_eq!(find(&a, "Jorge Almeida").kind, ActorKind::Person);
