@@ -399,4 +399,25 @@ mod tests {
         );
         assert!(is_contracted_negation("won’t"));
     }
+
+    #[test]
+    fn charges_of_abusing_power_count_against() {
+        let c = cues_of("The governor acts like an autocrat and has stoked hatred.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, [("autocrat", -1), ("stoked", -1), ("hatred", -1)]);
+    }
+
+    #[test]
+    fn praise_and_being_cleared_count_for() {
+        let c = cues_of("The report vindicated the clerk, a tireless and steadfast aide.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, [("vindicated", 1), ("tireless", 1), ("steadfast", 1)]);
+    }
+
+    #[test]
+    fn evidence_called_weak_counts_against() {
+        let c = cues_of("Most of his account was hearsay.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, [("hearsay", -1)]);
+    }
 }
