@@ -415,6 +415,21 @@ mod tests {
     }
 
     #[test]
+    fn defying_and_breaking_with_count_against_joining_for() {
+        let c = cues_of("The council defied the governor and broke with the mayor.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.1, x.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("defied", CueKind::Act, -1),
+                ("broke with", CueKind::Act, -1)
+            ]
+        );
+        let c = cues_of("The union teamed up with the growers.");
+        assert_eq!(c, [("teamed up with".to_string(), CueKind::Act, 1)]);
+    }
+
+    #[test]
     fn evidence_called_weak_counts_against() {
         let c = cues_of("Most of his account was hearsay.");
         let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
