@@ -430,6 +430,14 @@ mod tests {
     }
 
     #[test]
+    fn firing_someone_counts_against_them_firing_back_is_a_retort() {
+        let c = cues_of("The mayor fired the harbour master.");
+        assert_eq!(c, [("fired".to_string(), CueKind::Act, -1)]);
+        let c = cues_of("The mayor fired back at the council.");
+        assert_eq!(c, [("fired back".to_string(), CueKind::Say, -1)]);
+    }
+
+    #[test]
     fn evidence_called_weak_counts_against() {
         let c = cues_of("Most of his account was hearsay.");
         let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
