@@ -399,4 +399,48 @@ mod tests {
         );
         assert!(is_contracted_negation("won’t"));
     }
+
+    #[test]
+    fn charges_of_abusing_power_count_against() {
+        let c = cues_of("The governor acts like an autocrat and has stoked hatred.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, [("autocrat", -1), ("stoked", -1), ("hatred", -1)]);
+    }
+
+    #[test]
+    fn praise_and_being_cleared_count_for() {
+        let c = cues_of("The report vindicated the clerk, a tireless and steadfast aide.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, [("vindicated", 1), ("tireless", 1), ("steadfast", 1)]);
+    }
+
+    #[test]
+    fn defying_and_breaking_with_count_against_joining_for() {
+        let c = cues_of("The council defied the governor and broke with the mayor.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.1, x.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("defied", CueKind::Act, -1),
+                ("broke with", CueKind::Act, -1)
+            ]
+        );
+        let c = cues_of("The union teamed up with the growers.");
+        assert_eq!(c, [("teamed up with".to_string(), CueKind::Act, 1)]);
+    }
+
+    #[test]
+    fn firing_someone_counts_against_them_firing_back_is_a_retort() {
+        let c = cues_of("The mayor fired the harbour master.");
+        assert_eq!(c, [("fired".to_string(), CueKind::Act, -1)]);
+        let c = cues_of("The mayor fired back at the council.");
+        assert_eq!(c, [("fired back".to_string(), CueKind::Say, -1)]);
+    }
+
+    #[test]
+    fn evidence_called_weak_counts_against() {
+        let c = cues_of("Most of his account was hearsay.");
+        let got: Vec<_> = c.iter().map(|x| (x.0.as_str(), x.2)).collect();
+        assert_eq!(got, [("hearsay", -1)]);
+    }
 }

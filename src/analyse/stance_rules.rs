@@ -847,11 +847,17 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         return;
     };
     let negated = v.negated(h);
-    let sign = i32::from(hit.cue.polarity) * if negated { -1 } else { 1 };
+    // "sought evidence to discredit the mayor": a wish reads as what is wished
+    let wish = wished_act(v, h).unwrap_or(hit);
+    let lean = match wish == hit {
+        true => i32::from(hit.cue.polarity),
+        false => i32::from(hit.cue.polarity) * i32::from(wish.cue.polarity),
+    };
+    let sign = lean * if negated { -1 } else { 1 };
     let polarity = polarity_of(sign);
     let (mut target, stop) = match passive {
         Some(_) => subject_target(v, ix, hit.first, holder),
-        None => object_of(v, ix, hit.end),
+        None => object_of(v, ix, wish.end),
     };
     if target == Target::Actor(holder) {
         target = Target::None;
@@ -885,10 +891,11 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
     if let (Some(_), Target::Text(t)) = (passive, &target) {
         summary = format!("{summary}: {t}");
     }
-    let stance = if negated {
+    // the wished verb's own word only when the stance leans its way
+    let stance = if negated || lean != i32::from(wish.cue.polarity) {
         plain_stance(polarity, &target, ix)
     } else {
-        hit.cue.stance
+        wish.cue.stance
     };
     let found = Found {
         actor: holder,
@@ -973,6 +980,36 @@ fn leads_into_act(v: &SentenceView, h: usize) -> bool {
             .iter()
             .take_while(|x| x.first <= hit.end + 1)
             .any(|x| x.cue.kind == CueKind::Act)
+}
+
+/// How many words a wish may name between itself and the "to" of what is
+/// wished ("sought new evidence to discredit").
+const WISH_WORDS: usize = 3;
+
+/// The stance verb that a stance verb at hit `h` leads into through "to"
+/// a few words on ("sought votes to block the bill", "criticized the move
+/// to cut the grant"): the stance is on what that verb acts on, leaning its
+/// way when wished for and the other way when opposed.
+fn wished_act(v: &SentenceView, h: usize) -> Option<Hit> {
+    let hit = v.hits[h];
+    let own_words = |x: &Hit| {
+        !(hit.end..x.first).any(|k| v.is_mark(k) || v.is(k, REASONS))
+            && !v
+                .mentions
+                .iter()
+                .any(|m| m.first >= hit.end && m.first < x.first)
+    };
+    v.hits[h + 1..]
+        .iter()
+        .take_while(|x| x.first <= hit.end + WISH_WORDS + 1)
+        .find(|x| {
+            x.cue.kind == CueKind::Act
+                && x.cue.polarity != 0
+                && x.first > hit.end
+                && v.is(x.first - 1, &["to"])
+                && own_words(x)
+        })
+        .copied()
 }
 
 /// Where a negation before hit `h` starts (the hit itself when there is
@@ -1682,6 +1719,28 @@ mod tests {
         assert_eq!(
             read(&a),
             ["tom-vale negative the new toll plan | criticized the new toll plan"]
+        );
+    }
+
+    #[test]
+    fn a_wish_reads_as_what_is_wished() {
+        let a = article(&["Ana Ruiz sought new evidence to discredit Tom Vale."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        assert_eq!(
+            read(&a),
+            ["ana-ruiz negative tom-vale | sought new evidence to discredit Tom Vale"]
+        );
+    }
+
+    #[test]
+    fn opposing_a_move_against_someone_is_a_stance_for_them() {
+        let a = article(&["Ana Ruiz criticized the move to oust Tom Vale."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        assert_eq!(
+            read(&a),
+            ["ana-ruiz positive tom-vale | criticized the move to oust Tom Vale"]
         );
     }
 
