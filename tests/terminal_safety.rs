@@ -246,17 +246,13 @@ fn error_messages_about_hostile_file_names_are_one_clean_line() {
         let file = dir.path().join(name);
         std::fs::write(&file, b"\0\x01\x02binary\0").expect("write");
         for format in ["json", "text"] {
-            let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
-                .arg("export")
-                .arg(&file)
-                .args(["--format", format])
-                .output()
-                .expect("run");
-            assert_eq!(o.status.code(), Some(1));
-            let err = text_of(&o.stderr);
-            assert_eq!(err.lines().count(), 1, "{name:?}: {err:?}");
-            assert_clean(&format!("error for {name:?}"), err.trim_end());
-            assert!(err.contains("binary"), "{err}");
+            let args = [
+                "export".into(),
+                file.clone(),
+                "--format".into(),
+                format.into(),
+            ];
+            one_clean_error(&args, name, "binary");
         }
         // a name that does not exist, in export and in the reader
         let missing = dir.path().join(format!("gone-{name}"));
@@ -264,15 +260,7 @@ fn error_messages_about_hostile_file_names_are_one_clean_line() {
             vec!["export".into(), missing.clone()],
             vec![missing.clone()],
         ] {
-            let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
-                .args(&args)
-                .output()
-                .expect("run");
-            assert_eq!(o.status.code(), Some(1));
-            let err = text_of(&o.stderr);
-            assert_eq!(err.lines().count(), 1, "{name:?}: {err:?}");
-            assert_clean(&format!("error for {name:?}"), err.trim_end());
-            assert!(err.contains("no such file"), "{err}");
+            one_clean_error(&args, name, "no such file");
         }
     }
     // the whole folder: one clean line per bad file
@@ -499,4 +487,18 @@ fn the_reader_in_a_real_terminal_writes_no_escape_from_content() {
             String::from_utf8_lossy(m)
         );
     }
+}
+
+/// Run dossier with `args`: it fails with one line on standard error, free
+/// of escapes, that says `word`.
+fn one_clean_error(args: &[PathBuf], name: &str, word: &str) {
+    let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let err = text_of(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{name:?}: {err:?}");
+    assert_clean(&format!("error for {name:?}"), err.trim_end());
+    assert!(err.contains(word), "{err}");
 }
