@@ -12,8 +12,11 @@
 #[path = "common/hostile_inputs.rs"]
 mod hostile;
 
+#[path = "common/export_run.rs"]
+mod export_run;
+use export_run::export;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::Duration;
 
 use dossier::ingest::{self, MAX_BYTES};
@@ -400,16 +403,6 @@ impl Hostile {
     fn root(&self) -> PathBuf {
         self.dir.path().join("lib")
     }
-}
-
-fn export(root: &Path, cache: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("export")
-        .arg(root)
-        .args(["--format", "jsonl"])
-        .env("XDG_CACHE_HOME", cache)
-        .output()
-        .expect("run dossier")
 }
 
 #[test]

@@ -7,8 +7,11 @@
 //! Permission tests skip their permission assertions when run as root,
 //! which can write anywhere.
 
+#[path = "common/export_run.rs"]
+mod export_run;
+use export_run::export;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::Duration;
 
 use dossier::library::{Library, Places, Status};
@@ -157,16 +160,6 @@ fn a_corrupt_cache_segment_is_moved_aside_with_a_message() {
     drop(lib);
     let (lib, notices) = f.open(cache);
     assert!(all_analysed(&lib) && notices.is_empty(), "{notices:?}");
-}
-
-fn export(root: &Path, cache: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("export")
-        .arg(root)
-        .args(["--format", "jsonl"])
-        .env("XDG_CACHE_HOME", cache)
-        .output()
-        .expect("run dossier")
 }
 
 #[test]
