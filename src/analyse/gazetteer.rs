@@ -361,7 +361,7 @@ impl Gazetteer {
             .strip_prefix("the ")
             .or_else(|| surface.strip_prefix("The "))
             .unwrap_or(surface);
-        if surface.contains('’') {
+        if !surface.is_ascii() && surface.contains('’') {
             self.names.get(&key(surface))
         } else {
             self.names.get(surface)

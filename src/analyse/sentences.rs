@@ -311,10 +311,19 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 /// with single inner joiners (- ' ’ . &) between them, and a final dot
 /// when the word is an abbreviation or an initial.
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut j = start;
     loop {
-        while let Some(c) = char_at(text, j).filter(|c| c.is_alphanumeric()) {
-            j += c.len_utf8();
+        // ASCII letters and digits byte by byte; other chars decoded
+        loop {
+            match bytes.get(j) {
+                Some(b) if b.is_ascii_alphanumeric() => j += 1,
+                Some(&b) if b >= 0x80 => match char_at(text, j).filter(|c| c.is_alphanumeric()) {
+                    Some(c) => j += c.len_utf8(),
+                    None => break,
+                },
+                _ => break,
+            }
         }
         let Some(joiner) = char_at(text, j) else {
             break;

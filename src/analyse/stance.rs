@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use super::sentences::Kind;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 /// What a cue does in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,7 @@ fn build(source: &'static str) -> Lexicon {
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
         .prefilter(false)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&forms)
         .ok();
     Lexicon { matcher, cues }
@@ -278,7 +279,7 @@ impl CueFinder {
             self.words.push(' ');
             let start = self.words.len();
             let w = &lower[t.start..t.end];
-            if w.contains('’') {
+            if !w.is_ascii() && w.contains('’') {
                 self.words.push_str(&w.replace('’', "'"));
             } else {
                 self.words.push_str(w);

@@ -339,7 +339,10 @@ impl SentenceView<'_> {
     }
 
     fn is(&self, k: usize, words: &[&str]) -> bool {
-        k < self.tokens.len() && words.iter().any(|w| w.eq_ignore_ascii_case(self.word(k)))
+        k < self.tokens.len() && {
+            let word = self.word(k);
+            words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        }
     }
 
     fn is_mark(&self, k: usize) -> bool {
