@@ -34,6 +34,8 @@ pub fn analyse(doc: &Document) -> Article {
     let paras = sentences::split_document(&doc.paragraphs);
     let (actors, quotes) = read_actors_and_quotes(&paras);
     let positions = positions::derive(&doc.title, &paras, &actors, &quotes);
+    // the tokens are not needed past here: free them before the copies
+    drop(paras);
     Article {
         schema: SCHEMA.to_string(),
         source: doc.source.clone(),

@@ -50,12 +50,16 @@ pub struct Para<'a> {
     pub sentences: Vec<Sentence>,
     /// Where the text has multi-byte chars (see `char_table`).
     chars: Option<Vec<(u32, u32)>>,
-    /// Per token, looked up once: its word classes, whether it starts
-    /// with a capital, and the reporting verb it is a form of.
+    /// Per token, looked up once: its word classes and whether it starts
+    /// with a capital (the `CAPITAL` bit); and the tokens that are forms of
+    /// a reporting verb, in token order (few are: kept apart, not per token).
     classes: Vec<Classes>,
-    caps: Vec<bool>,
-    cues: Vec<Option<&'static Cue>>,
+    cues: Vec<(usize, &'static Cue)>,
 }
+
+/// The bit of a token's classes that says it starts with a capital; no
+/// word class of the lexicon uses it.
+const CAPITAL: Classes = 1 << 31;
 
 /// Words that end with a full stop without ending the sentence, and that
 /// keep their dot as part of the word (lower case, without the dot).
@@ -134,19 +138,21 @@ impl<'a> Para<'a> {
         let sentences = split_sentences(text, &lower, &tokens);
         let chars = (!text.is_ascii()).then(|| char_table(text));
         let mut classes = Vec::with_capacity(tokens.len());
-        let mut caps = Vec::with_capacity(tokens.len());
-        let mut cue_forms = Vec::with_capacity(tokens.len());
-        for t in &tokens {
-            let word = t.kind == Kind::Word;
+        let mut cue_forms = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != Kind::Word {
+                classes.push(0);
+                continue;
+            }
             let l = &lower[t.start..t.end];
-            classes.push(if word { lexicon::classes(l) } else { 0 });
-            caps.push(
-                word && text[t.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase),
-            );
-            cue_forms.push(if word { cues::entry(l) } else { None });
+            let capital = text[t.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            classes.push(lexicon::classes(l) | if capital { CAPITAL } else { 0 });
+            if let Some(cue) = cues::entry(l) {
+                cue_forms.push((i, cue));
+            }
         }
         Para {
             index,
@@ -156,19 +162,21 @@ impl<'a> Para<'a> {
             sentences,
             chars,
             classes,
-            caps,
             cues: cue_forms,
         }
     }
 
     /// Whether token `i` is a word of one of the `classes`.
     pub fn has(&self, i: usize, classes: Classes) -> bool {
-        self.classes.get(i).is_some_and(|c| c & classes != 0)
+        self.classes
+            .get(i)
+            .is_some_and(|c| c & classes & !CAPITAL != 0)
     }
 
     /// The reporting verb token `i` is a form of.
     pub fn cue(&self, i: usize) -> Option<Cue> {
-        self.cues.get(i).copied().flatten().copied()
+        let k = self.cues.binary_search_by_key(&i, |&(t, _)| t).ok()?;
+        Some(*self.cues[k].1)
     }
 
     /// The text of token `i`.
@@ -229,7 +237,7 @@ impl<'a> Para<'a> {
 
     /// Does token `i` start with a capital letter?
     pub fn capitalised(&self, i: usize) -> bool {
-        self.caps.get(i).copied().unwrap_or(false)
+        self.classes.get(i).is_some_and(|c| c & CAPITAL != 0)
     }
 }
 
@@ -286,6 +294,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
         }
     }
+    // a paragraph's tokens live as long as the analysis: no spare room
+    out.shrink_to_fit();
     out
 }
 
@@ -590,6 +600,14 @@ mod tests {
     #[test]
     fn numbers_keep_separators() {
         assert_eq!(words("1,000 at 9:00"), vec!["1,000", "at", "9:00"]);
+    }
+
+    #[test]
+    fn capitals_classes_and_cues_are_read_once_per_token() {
+        let p = Para::new(0, "The minister said");
+        assert!(p.capitalised(0) && !p.capitalised(1));
+        assert!(p.has(0, lexicon::DETERMINER) && !p.has(0, lexicon::PRONOUN));
+        assert!(p.cue(2).is_some() && p.cue(1).is_none());
     }
 
     #[test]
