@@ -8,7 +8,7 @@
 //!   unfair"), the stance read from the words of the report;
 //! - quote: a quotation and its speaker, read the same way.
 
-use super::positions::polarity_of;
+use super::positions::{is_chamber, polarity_of};
 use super::stance::{CueKind, Hit, Token, is_contracted_negation, is_quote, is_word};
 use super::stance_index::{ArticleIndex, Gender, Voice};
 use super::stance_summary::{MAX_WORDS, clause_around, join, phrase};
@@ -729,7 +729,9 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     // "the union" and "the union's demand" alike: a stance on what someone
     // wants is a stance on them
     if let Some(m) = v.mention_starting(j) {
-        let m = modified_person(v, ix, m).unwrap_or(m);
+        let m = modified_person(v, ix, m)
+            .or_else(|| seated_members(v, ix, m))
+            .unwrap_or(m);
         return (Target::Actor(m.actor), stop.max(m.end));
     }
     // "criticized the senator": the official of that title named before
@@ -795,6 +797,23 @@ fn modified_person<'v>(
         k += 1;
     }
     None
+}
+
+/// "the Senate Republicans": a chamber named only to say where the party
+/// right after it sits gives way to the party.
+fn seated_members<'v>(
+    v: &'v SentenceView,
+    ix: &ArticleIndex,
+    m: &MentionAt,
+) -> Option<&'v MentionAt> {
+    if !ix.actors.get(m.actor).is_some_and(is_chamber) {
+        return None;
+    }
+    v.mention_starting(m.end).filter(|p| {
+        ix.actors
+            .get(p.actor)
+            .is_some_and(|a| a.kind != ActorKind::Person && !is_chamber(a))
+    })
 }
 
 /// Words that open the reason for a stance on someone ("praised X for …",
@@ -1872,6 +1891,20 @@ mod tests {
         assert!(
             got.iter()
                 .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_chamber_before_a_party_says_where_the_party_sits() {
+        let a = article(&["Ana Ruiz criticized the Senate Greens for the delay."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("senate", ActorKind::Organization, &["Senate"])
+            .actor("greens", ActorKind::Organization, &["Greens"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative greens |")),
             "{got:?}"
         );
     }
