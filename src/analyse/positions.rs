@@ -161,7 +161,9 @@ fn assemble(
         let (Some(actor), Some(paragraph)) = (actors.get(f.actor), paras.get(f.pos)) else {
             continue;
         };
-        if reports_only(actor) || is_chamber(actor) {
+        // a chamber acts by its votes; words put in its mouth are its
+        // members' ("the Senate said" tells what some senators said)
+        if reports_only(actor) || (is_chamber(actor) && f.quote.is_some()) {
             continue;
         }
         // a stance whose sentence names nothing it is about is about what
@@ -190,6 +192,11 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
     "your",
 ];
+
+/// Determiners that point back at something told before ("this conduct",
+/// "that view"), or open a clause ("that he lied"): a phrase they open
+/// names nothing of its own.
+const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];
 
 /// The longest phrase, in words, taken as naming a thing: longer ones are
 /// clause fragments cut from the sentence.
@@ -230,9 +237,11 @@ const POINTING_NOUNS: &[&str] = &[
 /// notion")?
 fn names_a_thing(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let opens = words
-        .first()
-        .is_some_and(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let opens = words.len() > 1
+        && words.first().is_some_and(|w| {
+            DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+                && !DEMONSTRATIVES.iter().any(|d| d.eq_ignore_ascii_case(w))
+        });
     let points = words
         .last()
         .is_some_and(|w| POINTING_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)));
@@ -240,7 +249,7 @@ fn names_a_thing(text: &str) -> bool {
 }
 
 /// Whole legislatures and their chambers: what one "passed" or "blocked" is
-/// the outcome of its members' votes, not a stance of its own.
+/// the outcome of its members' votes, and what one "says" is its members'.
 const CHAMBERS: &[&str] = &[
     "Congress",
     "Senate",
@@ -475,13 +484,42 @@ mod tests {
     }
 
     #[test]
-    fn a_chamber_votes_but_holds_no_stance_of_its_own() {
+    fn a_phrase_pointing_back_leaves_the_stance_on_the_story_s_subject() {
+        let a = article(&[
+            "The port authority raised ferry fares on Monday.",
+            "The port authority said the rise was needed.",
+            "Tom Vale condemned this shameful fare rise.",
+        ])
+        .actor("port", ActorKind::Organization, &["port authority"])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = lines(&a.positions());
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("tom-vale negative port |")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_chamber_stands_where_it_votes() {
         let a = article(&["The Senate rejected the toll bill, and Tom Vale criticized it."])
             .actor("senate", ActorKind::Organization, &["Senate"])
             .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
         let got = lines(&a.positions());
-        assert!(got.iter().all(|l| !l.starts_with("senate")), "{got:?}");
+        assert!(
+            got.iter().any(|l| l.starts_with("senate negative")),
+            "{got:?}"
+        );
         assert!(got.iter().any(|l| l.starts_with("tom-vale")), "{got:?}");
+    }
+
+    #[test]
+    fn a_chamber_says_nothing_of_its_own() {
+        let a = article(&["“The toll is a disgrace,” the Senate said."])
+            .actor("senate", ActorKind::Organization, &["Senate"])
+            .quote("senate", QuoteKind::Direct, "The toll is a disgrace,");
+        let got = lines(&a.positions());
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //!   unfair"), the stance read from the words of the report;
 //! - quote: a quotation and its speaker, read the same way.
 
-use super::positions::polarity_of;
+use super::positions::{is_chamber, polarity_of};
 use super::stance::{CueKind, Hit, Token, is_contracted_negation, is_quote, is_word};
 use super::stance_index::{ArticleIndex, Gender, Voice};
 use super::stance_summary::{MAX_WORDS, clause_around, join, phrase};
@@ -662,6 +662,22 @@ fn by_role(v: &SentenceView, ix: &ArticleIndex, k: usize, w: &str) -> Option<usi
     None
 }
 
+/// The role noun that heads a phrase of tokens `j..stop` ("our attorney
+/// general") or owns what it names ("the president's misconduct"), with
+/// where it stands, when only determiners and lower-case or capitalised
+/// modifiers stand before it.
+fn role_head<'v>(v: &'v SentenceView, j: usize, stop: usize) -> Option<(usize, &'v str)> {
+    (j..stop).find_map(|i| {
+        let w = v.word(i);
+        let owned = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+        let before_owner = i + 1 < stop && v.is(i + 1, POSSESSIVES);
+        let head = (i + 1 == stop || before_owner || owned.is_some()).then_some(owned.unwrap_or(w));
+        head.filter(|r| one_of(r, ROLES))
+            .filter(|_| (j..i).all(|x| !v.is_mark(x)))
+            .map(|r| (i, r))
+    })
+}
+
 /// A group or organisation named in the plural ("Unions", or a party also
 /// written as "Democrats").
 fn is_plural_body(ix: &ArticleIndex, a: usize) -> bool {
@@ -716,6 +732,9 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     // "the union" and "the union's demand" alike: a stance on what someone
     // wants is a stance on them
     if let Some(m) = v.mention_starting(j) {
+        let m = modified_person(v, ix, m)
+            .or_else(|| seated_members(v, ix, m))
+            .unwrap_or(m);
         return (Target::Actor(m.actor), stop.max(m.end));
     }
     // "criticized the senator": the official of that title named before
@@ -724,6 +743,11 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
         && v.is(j - 1, &["the"])
         && let Some(who) = by_role(v, ix, j, v.word(j))
     {
+        return (Target::Actor(who), stop);
+    }
+    // "praised our attorney general", "the president's misconduct": the
+    // official whose title heads the phrase, or owns what it names
+    if let Some(who) = role_head(v, j, stop).and_then(|(i, w)| by_role(v, ix, i, w)) {
         return (Target::Actor(who), stop);
     }
     // "the offer from the union", "the treatment by the council": a stance
@@ -741,6 +765,58 @@ fn object_of(v: &SentenceView, ix: &ArticleIndex, end: usize) -> (Target, usize)
     } else {
         (Target::Text(text), stop)
     }
+}
+
+/// How many title words may stand between a party or country and the
+/// person it describes ("Republican Gov. Ann Ruiz").
+const TITLE_WORDS: usize = 2;
+
+/// "Republican President Ann Ruiz", "Ostland's Foreign Minister Tom Vale":
+/// a party or country named only to describe the person right after it (up
+/// to two capitalised title words between) gives way to that person.
+fn modified_person<'v>(
+    v: &'v SentenceView,
+    ix: &ArticleIndex,
+    m: &MentionAt,
+) -> Option<&'v MentionAt> {
+    if ix.kind(m.actor) == ActorKind::Person {
+        return None;
+    }
+    let mut k = m.end;
+    if k < v.tokens.len() && v.is(k, POSSESSIVES) {
+        k += 1;
+    }
+    for _ in 0..=TITLE_WORDS {
+        if k >= v.tokens.len() {
+            return None;
+        }
+        if let Some(p) = v.mention_starting(k) {
+            return (ix.kind(p.actor) == ActorKind::Person).then_some(p);
+        }
+        let w = v.word(k);
+        if w != "." && (v.is_mark(k) || !w.starts_with(char::is_uppercase)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "the Senate Republicans": a chamber named only to say where the party
+/// right after it sits gives way to the party.
+fn seated_members<'v>(
+    v: &'v SentenceView,
+    ix: &ArticleIndex,
+    m: &MentionAt,
+) -> Option<&'v MentionAt> {
+    if !ix.actors.get(m.actor).is_some_and(is_chamber) {
+        return None;
+    }
+    v.mention_starting(m.end).filter(|p| {
+        ix.actors
+            .get(p.actor)
+            .is_some_and(|a| a.kind != ActorKind::Person && !is_chamber(a))
+    })
 }
 
 /// Words that open the reason for a stance on someone ("praised X for …",
@@ -1327,10 +1403,25 @@ fn quote_rule(v: &SentenceView, ix: &ArticleIndex, start: usize, out: &mut Vec<F
             }
             _ => (lo, hi),
         };
-        for j in judge_parts(v, ix, speaker, lo, hi) {
+        let about = said_of(v).filter(|&a| a != speaker);
+        for mut j in judge_parts(v, ix, speaker, lo, hi) {
+            if let Some(a) = about {
+                j.target = Target::Actor(a);
+            }
             out.push(j.found(speaker, v, Some(q.quote)));
         }
     }
+}
+
+/// "…," she said of the mayor: the actor the words were said of, which is
+/// what they are about.
+fn said_of(v: &SentenceView) -> Option<usize> {
+    v.hits
+        .iter()
+        .filter(|x| x.cue.kind == CueKind::Say && x.end < v.tokens.len())
+        .filter(|x| v.is(x.end, &["of"]) && v.voice_at(x.end).is_none())
+        .find_map(|x| agent_after(v, x.end + 1))
+        .map(|m| m.actor)
 }
 
 /// Words that turn a report to another stance ("..., but the delay is
@@ -1733,6 +1824,91 @@ mod tests {
         assert_eq!(
             read(&a),
             ["ana-ruiz negative tom-vale | sought new evidence to discredit Tom Vale"]
+        );
+    }
+
+    #[test]
+    fn a_party_before_a_person_s_title_describes_the_person() {
+        let a = article(&["Ana Ruiz criticized Green Gov. Tom Vale over the tolls."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("greens", ActorKind::Organization, &["Green"])
+            .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|l| !l.contains(" greens ")), "{got:?}");
+    }
+
+    #[test]
+    fn overstepping_a_lack_of_candour_and_self_interest_count_against() {
+        for text in [
+            "Ana Ruiz said Tom Vale overstepped his powers.",
+            "Ana Ruiz said Tom Vale lacked candor.",
+            "Ana Ruiz said Tom Vale sold the pier for his own benefit.",
+        ] {
+            let a = article(&[text])
+                .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+                .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+            let got = read(&a);
+            assert!(
+                got.iter()
+                    .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_heading_the_object_is_the_official_named_before() {
+        for text in [
+            "Tom Vale praised our harbour commissioner.",
+            "Tom Vale condemned the commissioner's decision.",
+        ] {
+            let a = article(&["Commissioner Ana Ruiz opened the harbour on Monday.", text])
+                .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+                .titled("Commissioner", None)
+                .actor("tom-vale", ActorKind::Person, &["Tom Vale"]);
+            let got = read(&a);
+            assert!(
+                got.iter()
+                    .any(|l| l.starts_with("tom-vale") && l.contains(" ana-ruiz |")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_said_of_someone_are_about_them() {
+        let a = article(&[
+            "Tom Vale runs the city. Ed Moss runs the port.",
+            "“He is incompetent,” Ana Ruiz said of Tom Vale.",
+        ])
+        .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+        .actor("tom-vale", ActorKind::Person, &["Tom Vale"])
+        .actor("ed-moss", ActorKind::Person, &["Ed Moss"])
+        .quote("ana-ruiz", QuoteKind::Direct, "He is incompetent,");
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative tom-vale |")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_chamber_before_a_party_says_where_the_party_sits() {
+        let a = article(&["Ana Ruiz criticized the Senate Greens for the delay."])
+            .actor("ana-ruiz", ActorKind::Person, &["Ana Ruiz"])
+            .actor("senate", ActorKind::Organization, &["Senate"])
+            .actor("greens", ActorKind::Organization, &["Greens"]);
+        let got = read(&a);
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("ana-ruiz negative greens |")),
+            "{got:?}"
         );
     }
 
