@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::actors::{ActorSet, Form};
+use super::lexicon;
 use super::quotes::Reported;
-use super::sentences::Para;
+use super::sentences::{Kind, Para};
 use crate::model::ActorKind;
 
 /// Words before a country that make it a place, not an actor.
@@ -27,6 +28,114 @@ const PLACE_WORDS: &[&str] = &[
     "inside",
     "near",
 ];
+
+/// Prepositions that tie a role to the body it serves ("economist at",
+/// "spokeswoman for", "director of", "analyst with").
+const ROLE_LINKS: &[&str] = &["at", "for", "of", "with", "from"];
+
+/// Give people the organisation or country their role is written with:
+/// "Ann Ko, chief economist at Harbour Bank", "Tom Li, a spokesman for
+/// the Port Authority", "Harbour Bank economist Ann Ko". The role names
+/// the body outright, so it goes before any guess from context.
+pub fn from_roles(paras: &[Para], actors: &mut ActorSet) {
+    for e in 0..actors.entities.len() {
+        let x = &actors.entities[e];
+        if x.kind != ActorKind::Person || x.affiliation.is_some() {
+            continue;
+        }
+        let found = x.mentions.iter().find_map(|m| {
+            let p = &paras[m.para];
+            role_after(p, actors, m.end)
+                .map(|(role, b)| (Some(role), b))
+                .or_else(|| body_before(p, actors, m.start).map(|b| (None, b)))
+        });
+        if let Some((role, body)) = found.filter(|&(_, b)| b != e) {
+            let x = &mut actors.entities[e];
+            x.affiliation = Some(body);
+            if x.title.is_none() {
+                x.title = role;
+            }
+        }
+    }
+}
+
+/// The body an actor mention starting at token `i` names, when it is no
+/// person.
+fn body_at(actors: &ActorSet, para: usize, i: usize) -> Option<usize> {
+    actors
+        .within(para, i, i + 8)
+        .first()
+        .filter(|&&(start, b)| start == i && actors.entities[b].kind != ActorKind::Person)
+        .map(|&(_, b)| b)
+}
+
+/// ", [a|the] chief economist [of markets] at <body>" after a name ending
+/// at token `end`: the role words and the body.
+fn role_after(p: &Para, actors: &ActorSet, end: usize) -> Option<(String, usize)> {
+    let n = p.tokens.len();
+    if end >= n || !p.is(end, ',') {
+        return None;
+    }
+    let mut k = end + 1;
+    if k < n && p.has(k, lexicon::DETERMINER) {
+        k += 1;
+    }
+    // up to three lower-case words, the last a role
+    let mut role = None;
+    while k < n && k - end <= 5 && p.tokens[k].kind == Kind::Word && !p.capitalised(k) {
+        if p.has(k, lexicon::ROLE) {
+            role = Some(k);
+        } else if p.has(k, lexicon::PREPOSITION) {
+            break;
+        }
+        k += 1;
+    }
+    let first = end + 1 + usize::from(p.has(end + 1, lexicon::DETERMINER));
+    let role = role?;
+    let mut k = role + 1;
+    // "professor of economics at": a lower-case field between role and body
+    if k + 1 < n && p.lower(k) == "of" && !p.capitalised(k + 1) && p.lower(k + 1) != "the" {
+        let mut f = k + 1;
+        while f < n
+            && f - k <= 3
+            && p.tokens[f].kind == Kind::Word
+            && !p.capitalised(f)
+            && !ROLE_LINKS.contains(&p.lower(f))
+        {
+            f += 1;
+        }
+        if f < n && ROLE_LINKS.contains(&p.lower(f)) {
+            k = f;
+        }
+    }
+    if k >= n || !ROLE_LINKS.contains(&p.lower(k)) {
+        return None;
+    }
+    k += 1;
+    if k < n && p.lower(k) == "the" {
+        k += 1;
+    }
+    let body = body_at(actors, p.index, k)?;
+    Some((p.slice(first, role + 1).to_string(), body))
+}
+
+/// "<body> economist Ann Ko": a body named just before the lower-case
+/// role words in front of a name starting at token `start`.
+fn body_before(p: &Para, actors: &ActorSet, start: usize) -> Option<usize> {
+    let mut t = start;
+    while t > 0 && start - t < 3 && p.tokens[t - 1].kind == Kind::Word && !p.capitalised(t - 1) {
+        t -= 1;
+    }
+    if t == start || !p.has(start - 1, lexicon::ROLE) {
+        return None;
+    }
+    let &(s, b) = actors.within(p.index, t.saturating_sub(8), t).last()?;
+    let ends_here = actors.entities[b]
+        .mentions
+        .iter()
+        .any(|m| m.para == p.index && m.start == s && m.end == t);
+    (ends_here && actors.entities[b].kind != ActorKind::Person).then_some(b)
+}
 
 /// Give unaffiliated officials the country their context speaks for.
 pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) {
@@ -174,6 +283,36 @@ mod tests {
             "The plan is not to the liking of Madrid. This is what Mr. Jorge Ortega said at the hearing: “We will not sign this.”",
         );
         assert_eq!(affiliation(&a, "Jorge Ortega"), Some("Spain"));
+    }
+
+    #[test]
+    fn a_role_at_a_body_after_the_name() {
+        let a = article("“Prices will rise,” said Nora Lind, chief economist at Fjord Bank.");
+        assert_eq!(affiliation(&a, "Nora Lind"), Some("Fjord Bank"));
+        let x = a.actors.iter().find(|x| x.name == "Nora Lind");
+        assert_eq!(x.and_then(|x| x.title.as_deref()), Some("chief economist"));
+    }
+
+    #[test]
+    fn a_role_with_its_field_before_the_body() {
+        let a = article(
+            "Omar Haddad, a professor of political science at Lakeside University, said the vote was close.",
+        );
+        assert_eq!(affiliation(&a, "Omar Haddad"), Some("Lakeside University"));
+    }
+
+    #[test]
+    fn a_body_named_before_the_role() {
+        let a = article(
+            "Fjord Bank cut its rates on Monday. Fjord Bank economist Lea Brandt said more cuts would follow. Ms. Brandt visited two of them.",
+        );
+        assert_eq!(affiliation(&a, "Lea Brandt"), Some("Fjord Bank"));
+    }
+
+    #[test]
+    fn a_role_without_a_body_gives_none() {
+        let a = article("“It is too early,” said Nora Lind, an economist, on Tuesday.");
+        assert_eq!(affiliation(&a, "Nora Lind"), None);
     }
 
     #[test]

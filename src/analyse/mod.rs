@@ -58,6 +58,7 @@ pub fn actors_and_quotes(doc: &Document) -> (Vec<Actor>, Vec<Quote>) {
 fn read_actors_and_quotes(paras: &[sentences::Para]) -> (Vec<Actor>, Vec<Quote>) {
     let mut set = actors::extract(paras);
     let reported = quotes::extract(paras, &mut set);
+    affiliation::from_roles(paras, &mut set);
     affiliation::from_context(paras, &mut set, &reported);
     let ids = set.ids();
     let quotes = reported
