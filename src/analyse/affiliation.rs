@@ -138,7 +138,12 @@ fn body_before(p: &Para, actors: &ActorSet, start: usize) -> Option<usize> {
 }
 
 /// Give unaffiliated officials the country their context speaks for.
-pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) {
+pub fn from_context(
+    paras: &[Para],
+    actors: &mut ActorSet,
+    quotes: &[Reported],
+    dateline: Option<&str>,
+) {
     // each entity's quotes, and each paragraph's seats of government, found
     // once: a scan of all of them per official was quadratic in long texts
     let mut quoted: Vec<Vec<usize>> = vec![Vec::new(); actors.entities.len()];
@@ -148,6 +153,7 @@ pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) 
         }
     }
     let seats = seats_by_paragraph(actors);
+    let home = dateline.and_then(|d| dateline_country(d, actors));
     for (e, quoted) in quoted.iter().enumerate() {
         let x = &actors.entities[e];
         let speaks = !quoted.is_empty();
@@ -160,6 +166,10 @@ pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) 
         countries_in_words(paras, actors, quoted, quotes, &mut score);
         if official {
             colleague_before(actors, e, quoted.first().copied(), quotes, &mut score);
+            // a government official in a story filed from a capital
+            if let Some(c) = home {
+                *score.entry(c).or_default() += 1;
+            }
         }
         let best = score.values().copied().max().unwrap_or(0);
         let top: Vec<usize> = score
@@ -171,6 +181,32 @@ pub fn from_context(paras: &[Para], actors: &mut ActorSet, quotes: &[Reported]) 
             actors.entities[e].affiliation = Some(top[0]);
         }
     }
+}
+
+/// The country whose capital the story is filed from ("OTTAWA, March 3
+/// —"), when the article names that country as an actor.
+fn dateline_country(dateline: &str, actors: &ActorSet) -> Option<usize> {
+    // "NEW YORK" is looked up as "New York"
+    let name = dateline
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let entry = super::gazetteer::get().lookup(&name)?;
+    let k = entry
+        .country
+        .filter(|_| entry.place == super::gazetteer::Place::Capital)?;
+    actors
+        .entities
+        .iter()
+        .position(|x| x.kind == ActorKind::Country && x.country == Some(k))
 }
 
 /// Per paragraph, each country named there by a seat of government, with
@@ -313,6 +349,19 @@ mod tests {
     fn a_role_without_a_body_gives_none() {
         let a = article("“It is too early,” said Nora Lind, an economist, on Tuesday.");
         assert_eq!(affiliation(&a, "Nora Lind"), None);
+    }
+
+    #[test]
+    fn an_official_in_a_story_filed_from_a_capital() {
+        let text = "Headline\n\nOSLO, May 2 (Reuters) - Norway will raise its defence budget, Prime Minister Erik Dahl said on Friday.\n\n“We have no choice,” Dahl told reporters.";
+        let a = crate::analyse_text("t.txt", text);
+        assert_eq!(a.dateline.as_deref(), Some("OSLO"));
+        assert_eq!(affiliation(&a, "Erik Dahl"), Some("Norway"));
+        // the same words with no dateline are one point of evidence only
+        let a = article(
+            "Norway will raise its defence budget, Prime Minister Erik Dahl said on Friday.\n\n“We have no choice,” Dahl told reporters.",
+        );
+        assert_eq!(affiliation(&a, "Erik Dahl"), None);
     }
 
     #[test]
