@@ -119,15 +119,24 @@ fn role_after(p: &Para, actors: &ActorSet, end: usize) -> Option<(String, usize)
     Some((p.slice(first, role + 1).to_string(), body))
 }
 
-/// "<body> economist Ann Ko": a body named just before the lower-case
-/// role words in front of a name starting at token `start`.
+/// "<body> economist Ann Ko", "<body>'s chief economist, Ann Ko": a body
+/// named just before the lower-case role words in front of a name
+/// starting at token `start`.
 fn body_before(p: &Para, actors: &ActorSet, start: usize) -> Option<usize> {
-    let mut t = start;
-    while t > 0 && start - t < 3 && p.tokens[t - 1].kind == Kind::Word && !p.capitalised(t - 1) {
+    let end = if start > 0 && p.is(start - 1, ',') {
+        start - 1
+    } else {
+        start
+    };
+    let mut t = end;
+    while t > 0 && end - t < 4 && p.tokens[t - 1].kind == Kind::Word && !p.capitalised(t - 1) {
         t -= 1;
     }
-    if t == start || !p.has(start - 1, lexicon::ROLE) {
+    if t == end || !p.has(end - 1, lexicon::ROLE) {
         return None;
+    }
+    if t > 0 && matches!(p.lower(t - 1), "'s" | "’s") {
+        t -= 1;
     }
     let &(s, b) = actors.within(p.index, t.saturating_sub(8), t).last()?;
     let ends_here = actors.entities[b]
@@ -343,6 +352,14 @@ mod tests {
             "Fjord Bank cut its rates on Monday. Fjord Bank economist Lea Brandt said more cuts would follow. Ms. Brandt visited two of them.",
         );
         assert_eq!(affiliation(&a, "Lea Brandt"), Some("Fjord Bank"));
+    }
+
+    #[test]
+    fn a_body_with_its_role_before_the_name_between_commas() {
+        let a = article(
+            "Norway's foreign ministry spokeswoman, Siri Holm, said the talks would resume.",
+        );
+        assert_eq!(affiliation(&a, "Siri Holm"), Some("Norway"));
     }
 
     #[test]
