@@ -446,10 +446,14 @@ fn drop_nested(mut list: Vec<Attribution>) -> Vec<Attribution> {
             let to = starts.partition_point(|&s| s <= inner.start);
             !by_start[from..to.max(from)].iter().any(|&a| {
                 let o = &list[a].content;
-                a != b
-                    && o.start <= inner.start
+                if o == inner {
+                    // one content read by two cues ("said, adding that
+                    // …"): the cue nearer the content reports it
+                    let near = |x: usize| (list[x].cue_at.abs_diff(inner.start), x);
+                    return near(a) < near(b);
+                }
+                o.start <= inner.start
                     && inner.end <= o.end
-                    && o != inner
                     && (inner.end - inner.start) * 5 >= (o.end - o.start) * 3
             })
         })
@@ -2175,6 +2179,20 @@ struct Built {
 mod tests {
     use super::{FirstReaching, reorder};
     use crate::model::{Article, Quote, QuoteKind};
+
+    #[test]
+    fn one_report_read_by_two_cues_is_one_quote() {
+        let a = article(
+            "“The talks went well,” Elena Sorin said, adding that both sides would meet again in May.",
+        );
+        let reports: Vec<&Quote> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .collect();
+        assert_eq!(reports.len(), 1, "{reports:?}");
+        assert_eq!(reports[0].cue.as_deref(), Some("adding"));
+    }
 
     #[test]
     fn quotes_are_moved_into_their_sorted_order() {
