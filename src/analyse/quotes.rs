@@ -1087,7 +1087,12 @@ fn content_after(
     if i < s1 && matches!(p.lower(i), "out" | "up" | "on" | "back") && cue.lemma == "point" {
         i += 1;
     }
-    if let Some(t) = that_ahead(p, i, s1) {
+    // "accused X of fuelling the crisis that …": past the complement of a
+    // verb that judges, "that" starts a relative clause, not the content
+    let judges = cue.class == CueClass::Evaluate;
+    if let Some(t) = that_ahead(p, i, s1)
+        .filter(|&t| !judges || !(i..t).any(|j| JUDGED_FOR.contains(&p.lower(j))))
+    {
         return trim(p, t + 1, s1);
     }
     if i < s1 && p.is(i, ':') {
@@ -1122,9 +1127,12 @@ fn content_after(
                 return None;
             }
             // "endorsed Ruiz on Tuesday": the time is the verb's, not the
-            // content's
+            // content's; but "accused Ruiz on Tuesday of lying" goes on
+            // to what Ruiz is accused of
             let end = (i + 1..s1).find(|&j| is_time(p, j)).map_or(s1, |j| {
-                if matches!(p.lower(j - 1), "on" | "last" | "this" | "early" | "late") {
+                if j + 1 < s1 && JUDGED_FOR.contains(&p.lower(j + 1)) {
+                    s1
+                } else if matches!(p.lower(j - 1), "on" | "last" | "this" | "early" | "late") {
                     j - 1
                 } else {
                     j
@@ -1154,6 +1162,10 @@ fn content_after(
         }
     }
 }
+
+/// The words that open what someone is judged for: "accused X of …",
+/// "blamed X for …", "criticised X over …".
+const JUDGED_FOR: &[&str] = &["of", "for", "over"];
 
 /// "that" within a short stretch after the verb, with nothing between that
 /// ends a clause.
@@ -2192,6 +2204,25 @@ mod tests {
             .collect();
         assert_eq!(reports.len(), 1, "{reports:?}");
         assert_eq!(reports[0].cue.as_deref(), Some("adding"));
+    }
+
+    #[test]
+    fn an_accusation_runs_past_its_time_to_its_complement() {
+        let a = article("Estonia accused Latvia on Friday of closing the border crossings.");
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["Latvia on Friday of closing the border crossings"]);
+    }
+
+    #[test]
+    fn a_relative_that_after_an_accusation_opens_no_report() {
+        let a = article(
+            "The mayor is accusing the governor of fuelling a panic that is blamed for the fuel shortages.",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["the governor of fuelling a panic that is blamed for the fuel shortages"]
+        );
     }
 
     #[test]
