@@ -649,7 +649,6 @@ fn compound_modifier(word: &str) -> bool {
 fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candidate> {
     let (i, b) = (c.mention.start, c.mention.end);
     let before = i.checked_sub(1).map(|k| p.lower(k)).unwrap_or("");
-    let after = if b < p.tokens.len() { p.lower(b) } else { "" };
     c.name = e.canonical.clone();
     // a medium or organisation belongs to a country without being it
     c.country = e.country.filter(|_| {
@@ -681,8 +680,12 @@ fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candi
             c.mention.form = Form::Metonym;
         }
         Place::Demonym => {
-            // "the Malian authorities" speak for Mali
-            if !lexicon::is(after, lexicon::GOVERNMENT) {
+            // "the Malian authorities", "the Malian defence ministry"
+            // speak for Mali
+            let governs = (b..(b + 3).min(p.tokens.len()))
+                .take_while(|&k| p.tokens[k].kind == Kind::Word && !p.capitalised(k))
+                .any(|k| p.has(k, lexicon::GOVERNMENT));
+            if !governs {
                 return Vec::new();
             }
             c.kind = Some(ActorKind::Country);
@@ -1917,6 +1920,11 @@ mod tests {
     fn demonym_with_a_government_noun_is_the_country() {
         let a = article("The Chilean authorities closed the border.");
         assert_eq!(find(&a, "Chile").kind, ActorKind::Country);
+        let a = article("The Chilean foreign ministry said the border would reopen.");
+        assert_eq!(find(&a, "Chile").kind, ActorKind::Country);
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some("chile"));
+        let a = article("Chilean wine growers said the harvest was late.");
+        assert!(a.actors.iter().all(|x| x.name != "Chile"));
     }
 
     #[test]
