@@ -680,11 +680,20 @@ fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candi
             c.mention.form = Form::Metonym;
         }
         Place::Demonym => {
-            // "the Malian authorities", "the Malian defence ministry"
-            // speak for Mali
-            let governs = (b..(b + 3).min(p.tokens.len()))
+            // "the Malian authorities", "the Malian defence ministry said"
+            // speak for Mali; past a modifier the government noun must end
+            // the phrase ("a Malian military company" is a company)
+            let n = p.tokens.len();
+            let ends_phrase = |k: usize| {
+                k + 1 >= n
+                    || p.tokens[k + 1].kind != Kind::Word
+                    || p.capitalised(k + 1)
+                    || p.cue(k + 1).is_some()
+                    || p.has(k + 1, lexicon::AUXILIARY)
+            };
+            let governs = (b..(b + 3).min(n))
                 .take_while(|&k| p.tokens[k].kind == Kind::Word && !p.capitalised(k))
-                .any(|k| p.has(k, lexicon::GOVERNMENT));
+                .any(|k| p.has(k, lexicon::GOVERNMENT) && (k == b || ends_phrase(k)));
             if !governs {
                 return Vec::new();
             }
@@ -1923,8 +1932,13 @@ mod tests {
         let a = article("The Chilean foreign ministry said the border would reopen.");
         assert_eq!(find(&a, "Chile").kind, ActorKind::Country);
         assert_eq!(a.quotes[0].speaker.as_deref(), Some("chile"));
-        let a = article("Chilean wine growers said the harvest was late.");
-        assert!(a.actors.iter().all(|x| x.name != "Chile"));
+        for other in [
+            "Chilean wine growers said the harvest was late.",
+            "A Chilean private military company won the contract.",
+        ] {
+            let a = article(other);
+            assert!(a.actors.iter().all(|x| x.name != "Chile"), "{other}");
+        }
     }
 
     #[test]
