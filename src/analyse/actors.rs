@@ -1079,6 +1079,12 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
         c.strong = speaks;
         return c;
     }
+    if let Some(kind) = apposed_body(p, b) {
+        // "Greenpeace, the environmental group, said"
+        c.kind = Some(kind);
+        c.strong = true;
+        return c;
+    }
     if role_before {
         role_title(p, &mut c);
     } else if let Some(title) = apposed_role(p, a, b) {
@@ -1217,6 +1223,50 @@ fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// Words before a group noun that make the group an armed one ("an armed
+/// group", "the rebel group").
+const ARMED: &[&str] = &[
+    "armed",
+    "rebel",
+    "militant",
+    "jihadist",
+    "paramilitary",
+    "separatist",
+];
+
+/// What a name ending at token `b` is when a description of a body follows
+/// it between commas: ", the environmental group," is an organisation,
+/// ", an armed group," or ", the militia," a group.
+fn apposed_body(p: &Para, b: usize) -> Option<ActorKind> {
+    let n = p.tokens.len();
+    if b + 2 >= n || !p.is(b, ',') || !matches!(p.lower(b + 1), "the" | "a" | "an") {
+        return None;
+    }
+    let words = (b + 2..(b + 6).min(n))
+        .take_while(|&k| {
+            p.tokens[k].kind == Kind::Word
+                && !p.capitalised(k)
+                && !p.has(k, lexicon::PREPOSITION)
+                && !p.lower(k).contains(['\'', '’'])
+        })
+        .count();
+    let head = b + 1 + words;
+    let closed = head + 1 >= n || p.is(head + 1, ',') || p.is(head + 1, '.');
+    if words == 0 || !closed || !p.has(head, lexicon::ORG_NOUN | lexicon::GROUP_NOUN) {
+        return None;
+    }
+    let armed = (b + 2..head).any(|k| ARMED.contains(&p.lower(k)))
+        || matches!(
+            p.lower(head),
+            "militia" | "rebels" | "brigade" | "battalion" | "faction"
+        );
+    Some(if armed {
+        ActorKind::Group
+    } else {
+        ActorKind::Organization
+    })
 }
 
 /// "the Takuba special forces group": a kind-of-group noun within three
@@ -1923,6 +1973,17 @@ mod tests {
         let a = article("Talks were held in Lima. Later Madrid rejected the offer.");
         assert_eq!(find(&a, "Madrid").name, "Spain");
         assert!(a.actors.iter().all(|x| x.name != "Peru"));
+    }
+
+    #[test]
+    fn a_body_described_between_commas() {
+        let a = article("Oceanwatch, the environmental group, called the quota reckless.");
+        assert_eq!(find(&a, "Oceanwatch").kind, ActorKind::Organization);
+        let a = article("Red Dawn, an armed group, said it had taken the town.");
+        assert_eq!(find(&a, "Red Dawn").kind, ActorKind::Group);
+        // a role is no body: "a union negotiator" is a person
+        let a = article("Ann Ko, a union negotiator, said the strike would go on.");
+        assert_eq!(find(&a, "Ann Ko").kind, ActorKind::Person);
     }
 
     #[test]

@@ -45,15 +45,13 @@ pub fn from_roles(paras: &[Para], actors: &mut ActorSet) {
         }
         let found = x.mentions.iter().find_map(|m| {
             let p = &paras[m.para];
-            role_after(p, actors, m.end)
-                .map(|(role, b)| (Some(role), b))
-                .or_else(|| body_before(p, actors, m.start).map(|b| (None, b)))
+            role_after(p, actors, m.end).or_else(|| body_before(p, actors, m.start))
         });
         if let Some((role, body)) = found.filter(|&(_, b)| b != e) {
             let x = &mut actors.entities[e];
             x.affiliation = Some(body);
             if x.title.is_none() {
-                x.title = role;
+                x.title = Some(role);
             }
         }
     }
@@ -119,25 +117,42 @@ fn role_after(p: &Para, actors: &ActorSet, end: usize) -> Option<(String, usize)
     Some((p.slice(first, role + 1).to_string(), body))
 }
 
-/// "<body> economist Ann Ko", "<body>'s chief economist, Ann Ko": a body
-/// named just before the lower-case role words in front of a name
-/// starting at token `start`.
-fn body_before(p: &Para, actors: &ActorSet, start: usize) -> Option<usize> {
-    let end = if start > 0 && p.is(start - 1, ',') {
-        start - 1
-    } else {
-        start
+/// "<body> economist Ann Ko", "<body>'s chief economist, Ann Ko",
+/// "<body>'s Fisheries Minister, Ann Ko": a body named just before the
+/// role words in front of a name starting at token `start`; the role words
+/// and the body.
+fn body_before(p: &Para, actors: &ActorSet, start: usize) -> Option<(String, usize)> {
+    let apposed = start > 0 && p.is(start - 1, ',');
+    let end = if apposed { start - 1 } else { start };
+    // role words are lower case, or capitalised between commas
+    let role_word = |k: usize| {
+        p.tokens[k].kind == Kind::Word
+            && (apposed || !p.capitalised(k))
+            && !matches!(p.lower(k), "'s" | "’s")
     };
-    let mut t = end;
-    while t > 0 && end - t < 4 && p.tokens[t - 1].kind == Kind::Word && !p.capitalised(t - 1) {
-        t -= 1;
-    }
-    if t == end || !p.has(end - 1, lexicon::ROLE) {
+    if end == 0 || !p.has(end - 1, lexicon::ROLE) {
         return None;
     }
-    if t > 0 && matches!(p.lower(t - 1), "'s" | "’s") {
+    // the nearest body before the role words: "France's far-right National
+    // Front party leader" is the party's leader
+    let mut t = end - 1;
+    while t > 0 && end - t <= 4 && role_word(t) {
+        let at = if matches!(p.lower(t - 1), "'s" | "’s") {
+            t - 1
+        } else {
+            t
+        };
+        if let Some(b) = body_ending_at(p, actors, at) {
+            return Some((p.slice(t, end).to_string(), b));
+        }
         t -= 1;
     }
+    None
+}
+
+/// The body (no person) an actor mention ending just before token `t`
+/// names.
+fn body_ending_at(p: &Para, actors: &ActorSet, t: usize) -> Option<usize> {
     let &(s, b) = actors.within(p.index, t.saturating_sub(8), t).last()?;
     let ends_here = actors.entities[b]
         .mentions
@@ -360,6 +375,13 @@ mod tests {
             "Norway's foreign ministry spokeswoman, Siri Holm, said the talks would resume.",
         );
         assert_eq!(affiliation(&a, "Siri Holm"), Some("Norway"));
+        let a = article("Norway's Fisheries Minister, Siri Holm, said the quota was fair.");
+        assert_eq!(affiliation(&a, "Siri Holm"), Some("Norway"));
+        let x = a.actors.iter().find(|x| x.name == "Siri Holm");
+        assert_eq!(
+            x.and_then(|x| x.title.as_deref()),
+            Some("Fisheries Minister")
+        );
     }
 
     #[test]
