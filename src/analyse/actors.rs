@@ -6,6 +6,8 @@
 //! person); every mention is kept, and an actor's affiliation comes from
 //! its title or, failing that, from the context of its statements.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{self, Implies, Place};
@@ -1087,8 +1089,14 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
     }
     if role_before {
         role_title(p, &mut c);
-    } else if let Some(title) = apposed_role(p, a, b) {
+    } else if let Some(role) = apposed_role(p, a, b) {
         // "its chairman, Pieter Jansen," / "Ann Ko, the union's negotiator,"
+        // "Ann Ko, the prime minister," holds office; "Ann Ko, the
+        // president of the bank," and "its president, Ann Ko," are a body's
+        let title = p.slice(role.start, role.end).to_string();
+        let ends = [',', '.', ';'].iter().any(|&ch| p.is(role.end, ch));
+        let bodys = role.start > 0 && matches!(p.lower(role.start - 1), "its" | "their");
+        c.official = ends && !bodys && official_title(&title);
         c.title = Some(title);
         c.kind = Some(ActorKind::Person);
         c.strong = b - a >= 2;
@@ -1176,7 +1184,7 @@ fn role_title(p: &Para, c: &mut Candidate) {
 /// company's chief executive, Tomas Brandt,") or after it ("Ann Ko, the
 /// union's lead negotiator,"). The role words, without determiner or
 /// possessor.
-fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
+fn apposed_role(p: &Para, a: usize, b: usize) -> Option<Range<usize>> {
     let role_words = |end: usize, min: usize| -> Option<(usize, usize)> {
         // lower-case words ending in a role, back to a determiner or a
         // possessive
@@ -1206,7 +1214,7 @@ fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
         && p.is(b, ',')
         && let Some((s, e)) = role_words(a - 1, 0)
     {
-        return Some(p.slice(s, e).to_string());
+        return Some(s..e);
     }
     if p.is(b, ',')
         && b + 2 < p.tokens.len()
@@ -1219,7 +1227,7 @@ fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
             .find(|&k| p.tokens[k].kind != Kind::Word || p.has(k, lexicon::PREPOSITION))
             .unwrap_or((b + 10).min(p.tokens.len()));
         if let Some((s, e)) = role_words(stop, b + 1) {
-            return Some(p.slice(s, e).to_string());
+            return Some(s..e);
         }
     }
     None

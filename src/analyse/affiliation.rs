@@ -190,9 +190,12 @@ pub fn from_context(
         countries_in_words(paras, actors, quoted, quotes, &mut score);
         if official {
             colleague_before(actors, e, quoted.first().copied(), quotes, &mut score);
-            // a government official in a story filed from a capital
+            // a government official in a story filed from a capital: a
+            // point; its head of state or government serves there unless
+            // the context says otherwise
             if let Some(c) = home {
-                *score.entry(c).or_default() += 1;
+                let head = x.title.as_deref().is_some_and(heads_a_state);
+                *score.entry(c).or_default() += if head { 2 } else { 1 };
             }
         }
         let best = score.values().copied().max().unwrap_or(0);
@@ -205,6 +208,24 @@ pub fn from_context(
             actors.entities[e].affiliation = Some(top[0]);
         }
     }
+}
+
+/// Titles of a head of state or government.
+const HEADS: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+];
+
+/// Whether a title is that of a head of state or government ("President",
+/// "the prime minister"), not a deputy's or a vice-president's.
+fn heads_a_state(title: &str) -> bool {
+    let t = title.to_lowercase();
+    let t = t.strip_prefix("the ").unwrap_or(&t);
+    HEADS.contains(&t)
 }
 
 /// The country whose capital the story is filed from ("OTTAWA, March 3
@@ -401,6 +422,17 @@ mod tests {
             "Norway will raise its defence budget, Prime Minister Erik Dahl said on Friday.\n\n“We have no choice,” Dahl told reporters.",
         );
         assert_eq!(affiliation(&a, "Erik Dahl"), None);
+    }
+
+    #[test]
+    fn a_head_of_government_in_a_story_filed_from_the_capital() {
+        let text = "Headline\n\nOSLO, May 2 - Erik Dahl, the prime minister, met the unions.\n\nNorway would not bend, he said.";
+        let a = crate::analyse_text("t.txt", text);
+        assert_eq!(affiliation(&a, "Erik Dahl"), Some("Norway"));
+        // an organisation's president is not the country's
+        let text = "Headline\n\nOSLO, May 2 - The Fjord Fund said its president, Erik Dahl, would step down.\n\nNorway would not bend, he said.";
+        let a = crate::analyse_text("t.txt", text);
+        assert_ne!(affiliation(&a, "Erik Dahl"), Some("Norway"));
     }
 
     #[test]

@@ -546,8 +546,13 @@ fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<A
         end: np.end,
     });
     let content = if words_before < 3 {
-        // the content follows the comma after the source
-        let comma = (np.end..s1).find(|&i| p.is(i, ','))?;
+        // the content follows the comma after the source, and after the
+        // source's role between commas ("According to Ann Ko, an economist
+        // at the bank, …")
+        let mut comma = (np.end..s1).find(|&i| p.is(i, ','))?;
+        if let Some(next) = apposed_role_end(p, comma, s1) {
+            comma = next;
+        }
         trim(p, comma + 1, s1)
     } else {
         let comma = (s0..k).rev().find(|&i| p.is(i, ','))?;
@@ -562,6 +567,19 @@ fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<A
         cue_at: k,
         content,
     })
+}
+
+/// The comma closing a role set between commas after a source, whose
+/// first comma is at `comma`: ", a political scientist at the university,".
+fn apposed_role_end(p: &Para, comma: usize, s1: usize) -> Option<usize> {
+    let first = comma + 1;
+    if first >= s1 || !(p.has(first, lexicon::DETERMINER) || p.has(first, lexicon::ROLE)) {
+        return None;
+    }
+    let next = (first..s1.min(first + 12)).find(|&i| p.is(i, ','))?;
+    let role = (first..next).any(|i| p.has(i, lexicon::ROLE) && !p.capitalised(i));
+    let verb = (first..next).any(|i| p.has(i, lexicon::AUXILIARY) || p.cue(i).is_some());
+    (role && !verb).then_some(next)
 }
 
 /// The attribution a reporting verb at token `k` makes, if any.
@@ -2696,6 +2714,15 @@ mod tests {
             let a = article(text);
             assert!(a.quotes.iter().all(|q| !q.text.is_empty()), "{text}");
         }
+    }
+
+    #[test]
+    fn according_to_a_source_with_a_role_between_commas() {
+        let a = article(
+            "According to Ann Ko, an economist at the harbour bank, prices will fall. According to Ann Ko, the harbour will close.",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["prices will fall", "the harbour will close"]);
     }
 
     #[test]
