@@ -6,6 +6,8 @@
 //! person); every mention is kept, and an actor's affiliation comes from
 //! its title or, failing that, from the context of its statements.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{self, Implies, Place};
@@ -649,7 +651,6 @@ fn compound_modifier(word: &str) -> bool {
 fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candidate> {
     let (i, b) = (c.mention.start, c.mention.end);
     let before = i.checked_sub(1).map(|k| p.lower(k)).unwrap_or("");
-    let after = if b < p.tokens.len() { p.lower(b) } else { "" };
     c.name = e.canonical.clone();
     // a medium or organisation belongs to a country without being it
     c.country = e.country.filter(|_| {
@@ -681,8 +682,21 @@ fn from_gazetteer(p: &Para, mut c: Candidate, e: &gazetteer::Entry) -> Vec<Candi
             c.mention.form = Form::Metonym;
         }
         Place::Demonym => {
-            // "the Malian authorities" speak for Mali
-            if !lexicon::is(after, lexicon::GOVERNMENT) {
+            // "the Malian authorities", "the Malian defence ministry said"
+            // speak for Mali; past a modifier the government noun must end
+            // the phrase ("a Malian military company" is a company)
+            let n = p.tokens.len();
+            let ends_phrase = |k: usize| {
+                k + 1 >= n
+                    || p.tokens[k + 1].kind != Kind::Word
+                    || p.capitalised(k + 1)
+                    || p.cue(k + 1).is_some()
+                    || p.has(k + 1, lexicon::AUXILIARY)
+            };
+            let governs = (b..(b + 3).min(n))
+                .take_while(|&k| p.tokens[k].kind == Kind::Word && !p.capitalised(k))
+                .any(|k| p.has(k, lexicon::GOVERNMENT) && (k == b || ends_phrase(k)));
+            if !governs {
                 return Vec::new();
             }
             c.kind = Some(ActorKind::Country);
@@ -1067,10 +1081,22 @@ fn read_plain_name(p: &Para, mut c: Candidate, classes: &ClassAcronyms) -> Candi
         c.strong = speaks;
         return c;
     }
+    if let Some(kind) = apposed_body(p, b) {
+        // "Greenpeace, the environmental group, said"
+        c.kind = Some(kind);
+        c.strong = true;
+        return c;
+    }
     if role_before {
         role_title(p, &mut c);
-    } else if let Some(title) = apposed_role(p, a, b) {
+    } else if let Some(role) = apposed_role(p, a, b) {
         // "its chairman, Pieter Jansen," / "Ann Ko, the union's negotiator,"
+        // "Ann Ko, the prime minister," holds office; "Ann Ko, the
+        // president of the bank," and "its president, Ann Ko," are a body's
+        let title = p.slice(role.start, role.end).to_string();
+        let ends = [',', '.', ';'].iter().any(|&ch| p.is(role.end, ch));
+        let bodys = role.start > 0 && matches!(p.lower(role.start - 1), "its" | "their");
+        c.official = ends && !bodys && official_title(&title);
         c.title = Some(title);
         c.kind = Some(ActorKind::Person);
         c.strong = b - a >= 2;
@@ -1158,7 +1184,7 @@ fn role_title(p: &Para, c: &mut Candidate) {
 /// company's chief executive, Tomas Brandt,") or after it ("Ann Ko, the
 /// union's lead negotiator,"). The role words, without determiner or
 /// possessor.
-fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
+fn apposed_role(p: &Para, a: usize, b: usize) -> Option<Range<usize>> {
     let role_words = |end: usize, min: usize| -> Option<(usize, usize)> {
         // lower-case words ending in a role, back to a determiner or a
         // possessive
@@ -1188,7 +1214,7 @@ fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
         && p.is(b, ',')
         && let Some((s, e)) = role_words(a - 1, 0)
     {
-        return Some(p.slice(s, e).to_string());
+        return Some(s..e);
     }
     if p.is(b, ',')
         && b + 2 < p.tokens.len()
@@ -1201,10 +1227,54 @@ fn apposed_role(p: &Para, a: usize, b: usize) -> Option<String> {
             .find(|&k| p.tokens[k].kind != Kind::Word || p.has(k, lexicon::PREPOSITION))
             .unwrap_or((b + 10).min(p.tokens.len()));
         if let Some((s, e)) = role_words(stop, b + 1) {
-            return Some(p.slice(s, e).to_string());
+            return Some(s..e);
         }
     }
     None
+}
+
+/// Words before a group noun that make the group an armed one ("an armed
+/// group", "the rebel group").
+const ARMED: &[&str] = &[
+    "armed",
+    "rebel",
+    "militant",
+    "jihadist",
+    "paramilitary",
+    "separatist",
+];
+
+/// What a name ending at token `b` is when a description of a body follows
+/// it between commas: ", the environmental group," is an organisation,
+/// ", an armed group," or ", the militia," a group.
+fn apposed_body(p: &Para, b: usize) -> Option<ActorKind> {
+    let n = p.tokens.len();
+    if b + 2 >= n || !p.is(b, ',') || !matches!(p.lower(b + 1), "the" | "a" | "an") {
+        return None;
+    }
+    let words = (b + 2..(b + 6).min(n))
+        .take_while(|&k| {
+            p.tokens[k].kind == Kind::Word
+                && !p.capitalised(k)
+                && !p.has(k, lexicon::PREPOSITION)
+                && !p.lower(k).contains(['\'', '’'])
+        })
+        .count();
+    let head = b + 1 + words;
+    let closed = head + 1 >= n || p.is(head + 1, ',') || p.is(head + 1, '.');
+    if words == 0 || !closed || !p.has(head, lexicon::ORG_NOUN | lexicon::GROUP_NOUN) {
+        return None;
+    }
+    let armed = (b + 2..head).any(|k| ARMED.contains(&p.lower(k)))
+        || matches!(
+            p.lower(head),
+            "militia" | "rebels" | "brigade" | "battalion" | "faction"
+        );
+    Some(if armed {
+        ActorKind::Group
+    } else {
+        ActorKind::Organization
+    })
 }
 
 /// "the Takuba special forces group": a kind-of-group noun within three
@@ -1914,9 +1984,30 @@ mod tests {
     }
 
     #[test]
+    fn a_body_described_between_commas() {
+        let a = article("Oceanwatch, the environmental group, called the quota reckless.");
+        assert_eq!(find(&a, "Oceanwatch").kind, ActorKind::Organization);
+        let a = article("Red Dawn, an armed group, said it had taken the town.");
+        assert_eq!(find(&a, "Red Dawn").kind, ActorKind::Group);
+        // a role is no body: "a union negotiator" is a person
+        let a = article("Ann Ko, a union negotiator, said the strike would go on.");
+        assert_eq!(find(&a, "Ann Ko").kind, ActorKind::Person);
+    }
+
+    #[test]
     fn demonym_with_a_government_noun_is_the_country() {
         let a = article("The Chilean authorities closed the border.");
         assert_eq!(find(&a, "Chile").kind, ActorKind::Country);
+        let a = article("The Chilean foreign ministry said the border would reopen.");
+        assert_eq!(find(&a, "Chile").kind, ActorKind::Country);
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some("chile"));
+        for other in [
+            "Chilean wine growers said the harvest was late.",
+            "A Chilean private military company won the contract.",
+        ] {
+            let a = article(other);
+            assert!(a.actors.iter().all(|x| x.name != "Chile"), "{other}");
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ use crate::model::{Actor, Article, Quote, SCHEMA};
 /// Analyse a cleaned document.
 pub fn analyse(doc: &Document) -> Article {
     let paras = sentences::split_document(&doc.paragraphs);
-    let (actors, quotes) = read_actors_and_quotes(&paras);
+    let (actors, quotes) = read_actors_and_quotes(&paras, doc.dateline.as_deref());
     let positions = positions::derive(&doc.title, &paras, &actors, &quotes);
     // the tokens are not needed past here: free them before the copies
     drop(paras);
@@ -53,14 +53,21 @@ pub fn analyse(doc: &Document) -> Article {
 
 /// The actors and quotes of a document, speakers resolved to actor ids.
 pub fn actors_and_quotes(doc: &Document) -> (Vec<Actor>, Vec<Quote>) {
-    read_actors_and_quotes(&sentences::split_document(&doc.paragraphs))
+    read_actors_and_quotes(
+        &sentences::split_document(&doc.paragraphs),
+        doc.dateline.as_deref(),
+    )
 }
 
 /// The actors and quotes of paragraphs already cut into sentences.
-fn read_actors_and_quotes(paras: &[sentences::Para]) -> (Vec<Actor>, Vec<Quote>) {
+fn read_actors_and_quotes(
+    paras: &[sentences::Para],
+    dateline: Option<&str>,
+) -> (Vec<Actor>, Vec<Quote>) {
     let mut set = actors::extract(paras);
     let reported = quotes::extract(paras, &mut set);
-    affiliation::from_context(paras, &mut set, &reported);
+    affiliation::from_roles(paras, &mut set);
+    affiliation::from_context(paras, &mut set, &reported, dateline);
     let ids = set.ids();
     let quotes = reported
         .into_iter()

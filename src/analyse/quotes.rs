@@ -446,10 +446,14 @@ fn drop_nested(mut list: Vec<Attribution>) -> Vec<Attribution> {
             let to = starts.partition_point(|&s| s <= inner.start);
             !by_start[from..to.max(from)].iter().any(|&a| {
                 let o = &list[a].content;
-                a != b
-                    && o.start <= inner.start
+                if o == inner {
+                    // one content read by two cues ("said, adding that
+                    // …"): the cue nearer the content reports it
+                    let near = |x: usize| (list[x].cue_at.abs_diff(inner.start), x);
+                    return near(a) < near(b);
+                }
+                o.start <= inner.start
                     && inner.end <= o.end
-                    && o != inner
                     && (inner.end - inner.start) * 5 >= (o.end - o.start) * 3
             })
         })
@@ -542,8 +546,13 @@ fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<A
         end: np.end,
     });
     let content = if words_before < 3 {
-        // the content follows the comma after the source
-        let comma = (np.end..s1).find(|&i| p.is(i, ','))?;
+        // the content follows the comma after the source, and after the
+        // source's role between commas ("According to Ann Ko, an economist
+        // at the bank, …")
+        let mut comma = (np.end..s1).find(|&i| p.is(i, ','))?;
+        if let Some(next) = apposed_role_end(p, comma, s1) {
+            comma = next;
+        }
         trim(p, comma + 1, s1)
     } else {
         let comma = (s0..k).rev().find(|&i| p.is(i, ','))?;
@@ -558,6 +567,19 @@ fn according_to(p: &Para, pi: usize, k: usize, s0: usize, s1: usize) -> Option<A
         cue_at: k,
         content,
     })
+}
+
+/// The comma closing a role set between commas after a source, whose
+/// first comma is at `comma`: ", a political scientist at the university,".
+fn apposed_role_end(p: &Para, comma: usize, s1: usize) -> Option<usize> {
+    let first = comma + 1;
+    if first >= s1 || !(p.has(first, lexicon::DETERMINER) || p.has(first, lexicon::ROLE)) {
+        return None;
+    }
+    let next = (first..s1.min(first + 12)).find(|&i| p.is(i, ','))?;
+    let role = (first..next).any(|i| p.has(i, lexicon::ROLE) && !p.capitalised(i));
+    let verb = (first..next).any(|i| p.has(i, lexicon::AUXILIARY) || p.cue(i).is_some());
+    (role && !verb).then_some(next)
 }
 
 /// The attribution a reporting verb at token `k` makes, if any.
@@ -1083,7 +1105,12 @@ fn content_after(
     if i < s1 && matches!(p.lower(i), "out" | "up" | "on" | "back") && cue.lemma == "point" {
         i += 1;
     }
-    if let Some(t) = that_ahead(p, i, s1) {
+    // "accused X of fuelling the crisis that …": past the complement of a
+    // verb that judges, "that" starts a relative clause, not the content
+    let judges = cue.class == CueClass::Evaluate;
+    if let Some(t) = that_ahead(p, i, s1)
+        .filter(|&t| !judges || !(i..t).any(|j| JUDGED_FOR.contains(&p.lower(j))))
+    {
         return trim(p, t + 1, s1);
     }
     if i < s1 && p.is(i, ':') {
@@ -1118,9 +1145,12 @@ fn content_after(
                 return None;
             }
             // "endorsed Ruiz on Tuesday": the time is the verb's, not the
-            // content's
+            // content's; but "accused Ruiz on Tuesday of lying" goes on
+            // to what Ruiz is accused of
             let end = (i + 1..s1).find(|&j| is_time(p, j)).map_or(s1, |j| {
-                if matches!(p.lower(j - 1), "on" | "last" | "this" | "early" | "late") {
+                if j + 1 < s1 && JUDGED_FOR.contains(&p.lower(j + 1)) {
+                    s1
+                } else if matches!(p.lower(j - 1), "on" | "last" | "this" | "early" | "late") {
                     j - 1
                 } else {
                     j
@@ -1150,6 +1180,10 @@ fn content_after(
         }
     }
 }
+
+/// The words that open what someone is judged for: "accused X of …",
+/// "blamed X for …", "criticised X over …".
+const JUDGED_FOR: &[&str] = &["of", "for", "over"];
 
 /// "that" within a short stretch after the verb, with nothing between that
 /// ends a clause.
@@ -2177,6 +2211,39 @@ mod tests {
     use crate::model::{Article, Quote, QuoteKind};
 
     #[test]
+    fn one_report_read_by_two_cues_is_one_quote() {
+        let a = article(
+            "“The talks went well,” Elena Sorin said, adding that both sides would meet again in May.",
+        );
+        let reports: Vec<&Quote> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .collect();
+        assert_eq!(reports.len(), 1, "{reports:?}");
+        assert_eq!(reports[0].cue.as_deref(), Some("adding"));
+    }
+
+    #[test]
+    fn an_accusation_runs_past_its_time_to_its_complement() {
+        let a = article("Estonia accused Latvia on Friday of closing the border crossings.");
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["Latvia on Friday of closing the border crossings"]);
+    }
+
+    #[test]
+    fn a_relative_that_after_an_accusation_opens_no_report() {
+        let a = article(
+            "The mayor is accusing the governor of fuelling a panic that is blamed for the fuel shortages.",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["the governor of fuelling a panic that is blamed for the fuel shortages"]
+        );
+    }
+
+    #[test]
     fn quotes_are_moved_into_their_sorted_order() {
         let items: Vec<u32> = (0..50u32).map(|i| (i * 37 + 11) % 19).collect();
         let mut order: Vec<usize> = (0..items.len()).collect();
@@ -2647,6 +2714,15 @@ mod tests {
             let a = article(text);
             assert!(a.quotes.iter().all(|q| !q.text.is_empty()), "{text}");
         }
+    }
+
+    #[test]
+    fn according_to_a_source_with_a_role_between_commas() {
+        let a = article(
+            "According to Ann Ko, an economist at the harbour bank, prices will fall. According to Ann Ko, the harbour will close.",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["prices will fall", "the harbour will close"]);
     }
 
     #[test]
