@@ -960,10 +960,14 @@ fn act_rule(v: &SentenceView, ix: &ArticleIndex, h: usize, out: &mut Vec<Found>)
         }
         None => (stop, MAX_WORDS),
     };
+    // the summary reads on to the end of the clause ("criticised Norway's
+    // decision to raise its cod quota"), not only the target's few words
+    let (_, clause_end) =
+        clause_around(v.text, v.tokens, hit.first, hit.end, first, v.tokens.len());
     let mut summary = phrase(
         v.text,
         v.tokens,
-        (first, stop.max(hit.end)),
+        (first, stop.max(hit.end).max(clause_end)),
         (hit.first, hit.end),
         max,
     );

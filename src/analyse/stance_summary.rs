@@ -70,6 +70,37 @@ const TRAILING: &[&str] = &[
     "than", "about", "into", "over", "after", "before", "when", "while", "if",
 ];
 
+/// Words for when something was said, and the words that open them ("on
+/// Monday", "last week"): a summary does not end on them.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+const TIME_OPENERS: &[&str] = &[
+    "on", "last", "this", "next", "earlier", "later", "late", "early",
+];
+
+/// Verbs that name a listener before what is said ("told reporters that").
+const TELL: &[&str] = &[
+    "told", "tell", "tells", "telling", "assured", "reminded", "informed",
+];
+
 /// Words that open a new clause ("... because the levy is unfair").
 const CLAUSE_WORDS: &[&str] = &[
     "because", "but", "while", "although", "though", "whereas", "unless", "said", "says", "saying",
@@ -122,6 +153,14 @@ pub fn phrase(
         words.iter().any(|x| x.eq_ignore_ascii_case(w))
     };
     let mut a = a;
+    // "told reporters that talks had failed": the listener is no part of
+    // the stance
+    if a > 0 && is(a - 1, TELL) {
+        let that = (a..first.min(a + 4)).find(|&k| is(k, &["that"]));
+        if let Some(that) = that {
+            a = that + 1;
+        }
+    }
     while a < first && (is(a, LEADING) || !is_word(&tokens[a])) {
         a += 1;
     }
@@ -138,11 +177,19 @@ pub fn phrase(
     while words_between(a, b) > max && b > end {
         b -= 1;
     }
-    while b > end.max(a + 1) && {
-        let t = tokens[b - 1];
-        !is_word(&t) || is(b - 1, TRAILING)
-    } {
-        b -= 1;
+    let trim = |mut b: usize| {
+        while b > end.max(a + 1) && {
+            let t = tokens[b - 1];
+            !is_word(&t) || is(b - 1, TRAILING)
+        } {
+            b -= 1;
+        }
+        b
+    };
+    b = trim(b);
+    // "criticized the plan on Monday": the time is the news, not the stance
+    if b >= end + 2 && b >= a + 3 && is(b - 1, TIME_WORDS) && is(b - 2, TIME_OPENERS) {
+        b = trim(b - 2);
     }
     join(text, &tokens[a..b])
 }
@@ -227,6 +274,22 @@ mod tests {
             .expect("cue");
         let (a, b) = clause_around(text, &t, cue, cue + 1, 0, t.len());
         assert_eq!(join(text, &t[a..b]), "the levy is unfair");
+    }
+
+    #[test]
+    fn a_time_at_the_end_is_dropped() {
+        let text = "the council rejected the new ferry timetable on Tuesday";
+        let t = toks(text);
+        let s = phrase(text, &t, (0, t.len()), (2, 3), MAX_WORDS);
+        assert_eq!(s, "the council rejected the new ferry timetable");
+    }
+
+    #[test]
+    fn the_listener_of_told_is_dropped() {
+        let text = "the mayor told reporters that the toll was unfair";
+        let t = toks(text);
+        let s = phrase(text, &t, (3, t.len()), (8, 9), MAX_WORDS);
+        assert_eq!(s, "the toll was unfair");
     }
 
     #[test]
