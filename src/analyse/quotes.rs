@@ -591,7 +591,7 @@ fn attribution_at(
         if !(k > s0 && p.is(k - 1, ',')) {
             return None;
         }
-        let source = main_source?;
+        let source = main_source.or_else(|| clause_subject(p, pi, s0, k - 1))?;
         let content =
             content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))?;
         return Some(Attribution {
@@ -1518,6 +1518,7 @@ fn direct_quotes(
                     let d = last_direct?;
                     (out[d].para == pi).then_some(out[d].source?)
                 })
+                .or_else(|| clause_subject(p, pi, s0, m.open))
                 .or_else(|| opening_subject(p, pi, s0))
             })?;
             Some((np, cue))
@@ -1582,6 +1583,21 @@ fn direct_quotes(
                 .rfind(|a| a.cue_at >= s0 && a.cue_at < m.open && a.content.end <= m.open)?;
             Some((a.source?, a.cue.clone()))
         });
+        // "Ann Ko wrote in a statement. “….”": a report of nothing
+        // introduces a quotation that is a whole sentence
+        let attribution = attribution.or_else(|| {
+            let close = m.close?;
+            if close == 0 || p.is(close - 1, ',') {
+                return None;
+            }
+            let sentence = p.sentence_of(m.open)?.checked_sub(1)?;
+            let before = p.sentences[sentence].tokens.clone();
+            let unquoted = !marks.iter().any(|o| before.contains(&o.open));
+            let (np, cue) = unquoted
+                .then(|| report_of_nothing(p, pi, before.start, before.end))
+                .flatten()?;
+            Some((np, cue?))
+        });
         let (source, cue) = match attribution {
             Some((np, cue)) => (Some(np), Some(cue)),
             None => (None, None),
@@ -1633,6 +1649,26 @@ fn within_report(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
         end: np.end,
     };
     Some((source, p.lower(k).to_string()))
+}
+
+/// The subject of a participle's clause ("On Monday, after a long silence,
+/// the senator endorsed Ko, saying …"): the subject of the first verb in
+/// the past (or reporting verb) before it, when that is a name, a pronoun or
+/// a described person.
+fn clause_subject(p: &Para, pi: usize, s0: usize, k: usize) -> Option<Phrase> {
+    let verb = first_verb(p, s0, k)?;
+    let np = subject_before(p, verb, s0)?;
+    let person = p.capitalised(np.start) || p.has(np.start, lexicon::PRONOUN | lexicon::DETERMINER);
+    (person && !p.has(np.start, lexicon::PREPOSITION | lexicon::CONJUNCTION)).then_some(Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    })
+}
+
+/// The first verb in the past (or reporting verb) of a sentence, before `k`.
+fn first_verb(p: &Para, s0: usize, k: usize) -> Option<usize> {
+    (s0 + 1..k).find(|&j| saying_verb(p, j) || p.lower(j) == "was")
 }
 
 /// The subject that opens a sentence, when it is a pronoun or a name ("He
@@ -1834,8 +1870,13 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     // "The mayor demurred: “…”": any verb in the past before a colon
     let Some(k) = k else {
         let k = m.open.checked_sub(2)?;
-        if !(p.is(m.open - 1, ':') && k > s0 && saying_verb(p, k)) {
+        if !(p.is(m.open - 1, ':') && k > s0) {
             return None;
+        }
+        // "Ko delivered a blunt message to the board: “…”": the clause's subject
+        if !saying_verb(p, k) {
+            let verb = first_verb(p, s0, k)?;
+            return Some((clause_subject(p, pi, s0, k), p.lower(verb).to_string()));
         }
         let np = subject_before(p, k, s0)?;
         let source = Phrase {
@@ -1870,15 +1911,19 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     if participle && !(k > s0 && p.capitalised(k - 1)) {
         return None;
     }
-    let np = subject_before(p, k, s0)?;
-    Some((
-        Some(Phrase {
-            para: pi,
-            start: np.start,
-            end: np.end,
-        }),
-        cue,
-    ))
+    // "… and later said, “…”" / "He went on to say, “…”": the clause's subject
+    let joined = k > s0 && (coordinated(p, k, s0) || p.lower(k - 1) == "to");
+    let np = joined
+        .then(|| clause_subject(p, pi, s0, k))
+        .flatten()
+        .or_else(|| {
+            subject_before(p, k, s0).map(|np| Phrase {
+                para: pi,
+                start: np.start,
+                end: np.end,
+            })
+        })?;
+    Some((Some(np), cue))
 }
 
 /// A quotation with no source that opens its paragraph takes the source
@@ -1962,10 +2007,24 @@ fn introduced_by_report(
     pi: usize,
 ) -> Option<(Phrase, Option<String>)> {
     let n = prev.tokens.len();
-    if n < 3 || !prev.is(n - 1, '.') || !marks.is_empty() {
+    if n < 3 || !marks.is_empty() {
         return None;
     }
     let s0 = prev.sentences[prev.sentence_of(n - 1)?].tokens.start;
+    report_of_nothing(prev, pi, s0, n)
+}
+
+/// "Ann Ko wrote on Twitter." as the sentence `s0..n` (its full stop
+/// included): a source and a reporting verb with nothing reported.
+fn report_of_nothing(
+    prev: &Para,
+    pi: usize,
+    s0: usize,
+    n: usize,
+) -> Option<(Phrase, Option<String>)> {
+    if n < s0 + 3 || !prev.is(n - 1, '.') {
+        return None;
+    }
     let k = (s0 + 1..n - 1).find(|&k| {
         !prev.capitalised(k)
             && prev
@@ -2430,6 +2489,46 @@ mod tests {
         );
         let (q, who) = find(&a, "ships will sail");
         assert_eq!((q.cue.as_deref(), who), (Some("adding"), Some("Ana Lima")));
+    }
+
+    #[test]
+    fn a_participle_reports_for_the_subject_of_its_clause() {
+        let a = article(
+            "On Friday, after weeks of silence, Ana Lima backed the harbour plan, saying, “The ships will sail again by the spring.” Later that day the council met and Tom Reed opposed the levy, saying that it would hurt the fishing families.",
+        );
+        let (_, who) = find(&a, "ships will sail");
+        assert_eq!(who, Some("Ana Lima"));
+        let (q, who) = find(&a, "hurt the fishing");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Tom Reed")));
+    }
+
+    #[test]
+    fn a_second_verb_or_went_on_to_say_reports_for_the_clause_subject() {
+        let a = article(
+            "Tom Reed opened the meeting with a joke about the weather and then said, “We will vote on the bridge tonight.” Ana Lima went on to say, “The ferry is cheaper and it already runs.”",
+        );
+        let (_, who) = find(&a, "vote on the bridge");
+        assert_eq!(who, Some("Tom Reed"));
+        let (_, who) = find(&a, "ferry is cheaper");
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_colon_after_a_clause_gives_its_subject() {
+        let a = article(
+            "Ana Lima delivered a short message to the harbour board: “Open the locks before the storm comes in.”",
+        );
+        let (_, who) = find(&a, "Open the locks");
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_report_of_nothing_introduces_the_next_quotation() {
+        let a = article(
+            "The vote was close. Tom Reed, the head of the fishing union, said in a statement. “Our boats stay in the harbour until the quotas change.”",
+        );
+        let (_, who) = find(&a, "boats stay in the harbour");
+        assert_eq!(who, Some("Tom Reed"));
     }
 
     #[test]
