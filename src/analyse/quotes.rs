@@ -417,7 +417,9 @@ fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<At
                 k += 1;
                 continue;
             }
-            if let Some(a) = attribution_at(p, pi, k, cue, s0, s1, main_source, in_marks) {
+            // a verb in an opening subordinate clause reports up to its comma
+            let end = opening_subordinate(p, s0).filter(|&c| k < c).unwrap_or(s1);
+            if let Some(a) = attribution_at(p, pi, k, cue, s0, end, main_source, in_marks) {
                 main_source = main_source.or(a.source);
                 out.push(a);
             }
@@ -1079,6 +1081,7 @@ fn content_after(
     cue: Cue,
     in_marks: &dyn Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
+    let s1 = clause_end(p, k + 1, s1, in_marks);
     let mut i = k + 1;
     if i < s1 && matches!(p.lower(i), "out" | "up" | "on" | "back") && cue.lemma == "point" {
         i += 1;
@@ -1149,6 +1152,26 @@ fn content_after(
             trim(p, i, s1)
         }
     }
+}
+
+/// Where reported content after its verb ends before the sentence does,
+/// outside quotation marks: at a dash that opens the writer's aside ("said
+/// the plan was “dead” — a blow to the mayor"), at ", but", and after a
+/// quotation closed on a comma that a new clause follows ("called it
+/// “a relief,” the vote having failed").
+fn clause_end(p: &Para, a: usize, b: usize, in_marks: &dyn Fn(usize) -> bool) -> usize {
+    (a + 2..b)
+        .find(|&i| {
+            !in_marks(i)
+                && (matches!(p.word(i), "—" | "–" | "-")
+                    || p.is(i - 1, ',') && p.lower(i) == "but"
+                    || p.tokens[i - 1].kind == Kind::Mark
+                        && in_marks(i - 1)
+                        && p.is(i - 2, ',')
+                        && p.tokens[i].kind == Kind::Word
+                        && !matches!(p.lower(i), "and" | "or"))
+        })
+        .unwrap_or(b)
 }
 
 /// "that" within a short stretch after the verb, with nothing between that
@@ -1659,25 +1682,48 @@ fn clause_subject(p: &Para, pi: usize, s0: usize, k: usize) -> Option<Phrase> {
     let verb = first_verb(p, s0, k)?;
     let np = subject_before(p, verb, s0)?;
     let person = p.capitalised(np.start) || p.has(np.start, lexicon::PRONOUN | lexicon::DETERMINER);
-    (person && !p.has(np.start, lexicon::PREPOSITION | lexicon::CONJUNCTION)).then_some(Phrase {
+    // "in a statement credited": the object of a preposition is no subject
+    let object = np.start > s0 && p.has(np.start - 1, lexicon::PREPOSITION);
+    let opener = p.has(np.start, lexicon::PREPOSITION | lexicon::CONJUNCTION);
+    (person && !object && !opener).then_some(Phrase {
         para: pi,
         start: np.start,
         end: np.end,
     })
 }
 
-/// The first verb in the past (or reporting verb) of a sentence, before `k`.
+/// Words that open a subordinate clause before the main one ("After Ko
+/// spoke, Reed replied …").
+const SUBORDINATORS: &[&str] = &[
+    "after", "when", "while", "before", "since", "because", "if", "although", "though", "once",
+    "until", "whether",
+];
+
+/// The first verb in the past (or reporting verb) of a sentence's main
+/// clause, before `k`: a subordinate clause that opens the sentence is
+/// passed over to its comma.
 fn first_verb(p: &Para, s0: usize, k: usize) -> Option<usize> {
-    (s0 + 1..k).find(|&j| saying_verb(p, j) || p.lower(j) == "was")
+    let from = opening_subordinate(p, s0).map_or(s0, |comma| comma + 1);
+    (from + 1..k).find(|&j| saying_verb(p, j) || p.lower(j) == "was")
+}
+
+/// The comma that ends a subordinate clause opening the sentence at `s0`.
+fn opening_subordinate(p: &Para, s0: usize) -> Option<usize> {
+    if !SUBORDINATORS.contains(&p.lower(s0)) {
+        return None;
+    }
+    (s0 + 1..p.tokens.len().min(s0 + 40)).find(|&j| p.is(j, ','))
 }
 
 /// The subject that opens a sentence, when it is a pronoun or a name ("He
 /// defended the remark, saying, “…”").
 fn opening_subject(p: &Para, pi: usize, s0: usize) -> Option<Phrase> {
     let w = p.lower(s0);
+    // "On Friday, …" / "After …, …" open no subject ("As Ko said, …" does)
+    let opener = p.has(s0, lexicon::PREPOSITION) && w != "as" || SUBORDINATORS.contains(&w);
     let np = if matches!(w, "he" | "she" | "they" | "we" | "i") {
         s0..s0 + 1
-    } else if p.capitalised(s0) && !p.has(s0, lexicon::COMMON | lexicon::DETERMINER) {
+    } else if p.capitalised(s0) && !p.has(s0, lexicon::COMMON | lexicon::DETERMINER) && !opener {
         let mut e = s0;
         while e < p.tokens.len() && p.capitalised(e) {
             e += 1;
@@ -1886,6 +1932,12 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
         };
         return Some((Some(source), p.lower(k).to_string()));
     };
+    // "After Ko spoke, Reed shot back, “…”": the verb of an opening
+    // subordinate clause is not the quotation's
+    if opening_subordinate(p, s0).is_some_and(|comma| k < comma) {
+        let verb = first_verb(p, s0, m.open)?;
+        return Some((clause_subject(p, pi, s0, m.open), p.lower(verb).to_string()));
+    }
     // "Said Ann Ko: “…”"
     if k == s0 && p.capitalised(k) {
         let np = np_after(p, k + 1, m.open)?;
@@ -2529,6 +2581,29 @@ mod tests {
         );
         let (_, who) = find(&a, "boats stay in the harbour");
         assert_eq!(who, Some("Tom Reed"));
+    }
+
+    #[test]
+    fn reported_content_ends_at_an_aside_or_a_new_clause() {
+        let a = article(
+            "Ana Lima said the harbour plan was “dead in the water” — a blow to the mayor who had backed it. Tom Reed said the ferry was “too slow,” the timetable having slipped twice. Ben Ortiz said the fares were fair, but the council disagreed with him.",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            texts.contains(&"the harbour plan was “dead in the water”"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"the ferry was “too slow,”"), "{texts:?}");
+        assert!(texts.contains(&"the fares were fair"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_clause_subject_is_not_in_an_opening_subordinate_clause() {
+        let a = article(
+            "After Tom Reed mocked the budget in the debate, Ana Lima laughed: “I balanced four of them and you balanced none.”",
+        );
+        let (_, who) = find(&a, "balanced four");
+        assert_eq!(who, Some("Ana Lima"));
     }
 
     #[test]
