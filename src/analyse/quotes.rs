@@ -1081,16 +1081,17 @@ fn content_after(
     cue: Cue,
     in_marks: &dyn Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
-    let s1 = clause_end(p, k + 1, s1, in_marks);
+    // the content's end, found only once there is content
+    let end = |from: usize| clause_end(p, from, s1, in_marks);
     let mut i = k + 1;
     if i < s1 && matches!(p.lower(i), "out" | "up" | "on" | "back") && cue.lemma == "point" {
         i += 1;
     }
     if let Some(t) = that_ahead(p, i, s1) {
-        return trim(p, t + 1, s1);
+        return trim(p, t + 1, end(t + 1));
     }
     if i < s1 && p.is(i, ':') {
-        return trim(p, i + 1, s1);
+        return trim(p, i + 1, end(i + 1));
     }
     if i >= s1
         || p.is(i, ',')
@@ -1110,7 +1111,7 @@ fn content_after(
         CueClass::Intent => {
             // "declined to comment"
             if i < s1 && p.lower(i) == "to" {
-                trim_to(p, i, s1, 2)
+                trim_to(p, i, end(i), 2)
             } else {
                 None
             }
@@ -1122,6 +1123,7 @@ fn content_after(
             }
             // "endorsed Ruiz on Tuesday": the time is the verb's, not the
             // content's
+            let s1 = end(i);
             let end = (i + 1..s1).find(|&j| is_time(p, j)).map_or(s1, |j| {
                 if matches!(p.lower(j - 1), "on" | "last" | "this" | "early" | "late") {
                     j - 1
@@ -1149,7 +1151,7 @@ fn content_after(
             {
                 return None;
             }
-            trim(p, i, s1)
+            trim(p, i, end(i))
         }
     }
 }
