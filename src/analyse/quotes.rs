@@ -417,7 +417,9 @@ fn attributions(p: &Para, pi: usize, in_marks: &dyn Fn(usize) -> bool) -> Vec<At
                 k += 1;
                 continue;
             }
-            if let Some(a) = attribution_at(p, pi, k, cue, s0, s1, main_source, in_marks) {
+            // a verb in an opening subordinate clause reports up to its comma
+            let end = opening_subordinate(p, s0).filter(|&c| k < c).unwrap_or(s1);
+            if let Some(a) = attribution_at(p, pi, k, cue, s0, end, main_source, in_marks) {
                 main_source = main_source.or(a.source);
                 out.push(a);
             }
@@ -613,7 +615,7 @@ fn attribution_at(
         if !(k > s0 && p.is(k - 1, ',')) {
             return None;
         }
-        let source = main_source?;
+        let source = main_source.or_else(|| clause_subject(p, pi, s0, k - 1))?;
         let content =
             content_after(p, k, s1, cue, in_marks).and_then(|r| not_quotation(p, r, in_marks))?;
         return Some(Attribution {
@@ -1101,6 +1103,8 @@ fn content_after(
     cue: Cue,
     in_marks: &dyn Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
+    // the content's end, found only once there is content
+    let end = |from: usize| clause_end(p, from, s1, in_marks);
     let mut i = k + 1;
     if i < s1 && matches!(p.lower(i), "out" | "up" | "on" | "back") && cue.lemma == "point" {
         i += 1;
@@ -1111,10 +1115,10 @@ fn content_after(
     if let Some(t) = that_ahead(p, i, s1)
         .filter(|&t| !judges || !(i..t).any(|j| JUDGED_FOR.contains(&p.lower(j))))
     {
-        return trim(p, t + 1, s1);
+        return trim(p, t + 1, end(t + 1));
     }
     if i < s1 && p.is(i, ':') {
-        return trim(p, i + 1, s1);
+        return trim(p, i + 1, end(i + 1));
     }
     if i >= s1
         || p.is(i, ',')
@@ -1134,7 +1138,7 @@ fn content_after(
         CueClass::Intent => {
             // "declined to comment"
             if i < s1 && p.lower(i) == "to" {
-                trim_to(p, i, s1, 2)
+                trim_to(p, i, end(i), 2)
             } else {
                 None
             }
@@ -1147,6 +1151,7 @@ fn content_after(
             // "endorsed Ruiz on Tuesday": the time is the verb's, not the
             // content's; but "accused Ruiz on Tuesday of lying" goes on
             // to what Ruiz is accused of
+            let s1 = end(i);
             let end = (i + 1..s1).find(|&j| is_time(p, j)).map_or(s1, |j| {
                 if j + 1 < s1 && JUDGED_FOR.contains(&p.lower(j + 1)) {
                     s1
@@ -1176,7 +1181,7 @@ fn content_after(
             {
                 return None;
             }
-            trim(p, i, s1)
+            trim(p, i, end(i))
         }
     }
 }
@@ -1184,6 +1189,26 @@ fn content_after(
 /// The words that open what someone is judged for: "accused X of …",
 /// "blamed X for …", "criticised X over …".
 const JUDGED_FOR: &[&str] = &["of", "for", "over"];
+
+/// Where reported content after its verb ends before the sentence does,
+/// outside quotation marks: at a dash that opens the writer's aside ("said
+/// the plan was “dead” — a blow to the mayor"), at ", but", and after a
+/// quotation closed on a comma that a new clause follows ("called it
+/// “a relief,” the vote having failed").
+fn clause_end(p: &Para, a: usize, b: usize, in_marks: &dyn Fn(usize) -> bool) -> usize {
+    (a + 2..b)
+        .find(|&i| {
+            !in_marks(i)
+                && (matches!(p.word(i), "—" | "–" | "-")
+                    || p.is(i - 1, ',') && p.lower(i) == "but"
+                    || p.tokens[i - 1].kind == Kind::Mark
+                        && in_marks(i - 1)
+                        && p.is(i - 2, ',')
+                        && p.tokens[i].kind == Kind::Word
+                        && !matches!(p.lower(i), "and" | "or"))
+        })
+        .unwrap_or(b)
+}
 
 /// "that" within a short stretch after the verb, with nothing between that
 /// ends a clause.
@@ -1552,6 +1577,7 @@ fn direct_quotes(
                     let d = last_direct?;
                     (out[d].para == pi).then_some(out[d].source?)
                 })
+                .or_else(|| clause_subject(p, pi, s0, m.open))
                 .or_else(|| opening_subject(p, pi, s0))
             })?;
             Some((np, cue))
@@ -1616,6 +1642,21 @@ fn direct_quotes(
                 .rfind(|a| a.cue_at >= s0 && a.cue_at < m.open && a.content.end <= m.open)?;
             Some((a.source?, a.cue.clone()))
         });
+        // "Ann Ko wrote in a statement. “….”": a report of nothing
+        // introduces a quotation that is a whole sentence
+        let attribution = attribution.or_else(|| {
+            let close = m.close?;
+            if close == 0 || p.is(close - 1, ',') {
+                return None;
+            }
+            let sentence = p.sentence_of(m.open)?.checked_sub(1)?;
+            let before = p.sentences[sentence].tokens.clone();
+            let unquoted = !marks.iter().any(|o| before.contains(&o.open));
+            let (np, cue) = unquoted
+                .then(|| report_of_nothing(p, pi, before.start, before.end))
+                .flatten()?;
+            Some((np, cue?))
+        });
         let (source, cue) = match attribution {
             Some((np, cue)) => (Some(np), Some(cue)),
             None => (None, None),
@@ -1669,13 +1710,56 @@ fn within_report(p: &Para, pi: usize, m: &Marked) -> Option<(Phrase, String)> {
     Some((source, p.lower(k).to_string()))
 }
 
+/// The subject of a participle's clause ("On Monday, after a long silence,
+/// the senator endorsed Ko, saying …"): the subject of the first verb in
+/// the past (or reporting verb) before it, when that is a name, a pronoun or
+/// a described person.
+fn clause_subject(p: &Para, pi: usize, s0: usize, k: usize) -> Option<Phrase> {
+    let verb = first_verb(p, s0, k)?;
+    let np = subject_before(p, verb, s0)?;
+    let person = p.capitalised(np.start) || p.has(np.start, lexicon::PRONOUN | lexicon::DETERMINER);
+    // "in a statement credited": the object of a preposition is no subject
+    let object = np.start > s0 && p.has(np.start - 1, lexicon::PREPOSITION);
+    let opener = p.has(np.start, lexicon::PREPOSITION | lexicon::CONJUNCTION);
+    (person && !object && !opener).then_some(Phrase {
+        para: pi,
+        start: np.start,
+        end: np.end,
+    })
+}
+
+/// Words that open a subordinate clause before the main one ("After Ko
+/// spoke, Reed replied …").
+const SUBORDINATORS: &[&str] = &[
+    "after", "when", "while", "before", "since", "because", "if", "although", "though", "once",
+    "until", "whether",
+];
+
+/// The first verb in the past (or reporting verb) of a sentence's main
+/// clause, before `k`: a subordinate clause that opens the sentence is
+/// passed over to its comma.
+fn first_verb(p: &Para, s0: usize, k: usize) -> Option<usize> {
+    let from = opening_subordinate(p, s0).map_or(s0, |comma| comma + 1);
+    (from + 1..k).find(|&j| saying_verb(p, j) || p.lower(j) == "was")
+}
+
+/// The comma that ends a subordinate clause opening the sentence at `s0`.
+fn opening_subordinate(p: &Para, s0: usize) -> Option<usize> {
+    if !SUBORDINATORS.contains(&p.lower(s0)) {
+        return None;
+    }
+    (s0 + 1..p.tokens.len().min(s0 + 40)).find(|&j| p.is(j, ','))
+}
+
 /// The subject that opens a sentence, when it is a pronoun or a name ("He
 /// defended the remark, saying, “…”").
 fn opening_subject(p: &Para, pi: usize, s0: usize) -> Option<Phrase> {
     let w = p.lower(s0);
+    // "On Friday, …" / "After …, …" open no subject ("As Ko said, …" does)
+    let opener = p.has(s0, lexicon::PREPOSITION) && w != "as" || SUBORDINATORS.contains(&w);
     let np = if matches!(w, "he" | "she" | "they" | "we" | "i") {
         s0..s0 + 1
-    } else if p.capitalised(s0) && !p.has(s0, lexicon::COMMON | lexicon::DETERMINER) {
+    } else if p.capitalised(s0) && !p.has(s0, lexicon::COMMON | lexicon::DETERMINER) && !opener {
         let mut e = s0;
         while e < p.tokens.len() && p.capitalised(e) {
             e += 1;
@@ -1868,8 +1952,13 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     // "The mayor demurred: “…”": any verb in the past before a colon
     let Some(k) = k else {
         let k = m.open.checked_sub(2)?;
-        if !(p.is(m.open - 1, ':') && k > s0 && saying_verb(p, k)) {
+        if !(p.is(m.open - 1, ':') && k > s0) {
             return None;
+        }
+        // "Ko delivered a blunt message to the board: “…”": the clause's subject
+        if !saying_verb(p, k) {
+            let verb = first_verb(p, s0, k)?;
+            return Some((clause_subject(p, pi, s0, k), p.lower(verb).to_string()));
         }
         let np = subject_before(p, k, s0)?;
         let source = Phrase {
@@ -1879,6 +1968,12 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
         };
         return Some((Some(source), p.lower(k).to_string()));
     };
+    // "After Ko spoke, Reed shot back, “…”": the verb of an opening
+    // subordinate clause is not the quotation's
+    if opening_subordinate(p, s0).is_some_and(|comma| k < comma) {
+        let verb = first_verb(p, s0, m.open)?;
+        return Some((clause_subject(p, pi, s0, m.open), p.lower(verb).to_string()));
+    }
     // "Said Ann Ko: “…”"
     if k == s0 && p.capitalised(k) {
         let np = np_after(p, k + 1, m.open)?;
@@ -1904,15 +1999,19 @@ fn before_quote(p: &Para, pi: usize, m: &Marked) -> Option<(Option<Phrase>, Stri
     if participle && !(k > s0 && p.capitalised(k - 1)) {
         return None;
     }
-    let np = subject_before(p, k, s0)?;
-    Some((
-        Some(Phrase {
-            para: pi,
-            start: np.start,
-            end: np.end,
-        }),
-        cue,
-    ))
+    // "… and later said, “…”" / "He went on to say, “…”": the clause's subject
+    let joined = k > s0 && (coordinated(p, k, s0) || p.lower(k - 1) == "to");
+    let np = joined
+        .then(|| clause_subject(p, pi, s0, k))
+        .flatten()
+        .or_else(|| {
+            subject_before(p, k, s0).map(|np| Phrase {
+                para: pi,
+                start: np.start,
+                end: np.end,
+            })
+        })?;
+    Some((Some(np), cue))
 }
 
 /// A quotation with no source that opens its paragraph takes the source
@@ -1996,10 +2095,24 @@ fn introduced_by_report(
     pi: usize,
 ) -> Option<(Phrase, Option<String>)> {
     let n = prev.tokens.len();
-    if n < 3 || !prev.is(n - 1, '.') || !marks.is_empty() {
+    if n < 3 || !marks.is_empty() {
         return None;
     }
     let s0 = prev.sentences[prev.sentence_of(n - 1)?].tokens.start;
+    report_of_nothing(prev, pi, s0, n)
+}
+
+/// "Ann Ko wrote on Twitter." as the sentence `s0..n` (its full stop
+/// included): a source and a reporting verb with nothing reported.
+fn report_of_nothing(
+    prev: &Para,
+    pi: usize,
+    s0: usize,
+    n: usize,
+) -> Option<(Phrase, Option<String>)> {
+    if n < s0 + 3 || !prev.is(n - 1, '.') {
+        return None;
+    }
     let k = (s0 + 1..n - 1).find(|&k| {
         !prev.capitalised(k)
             && prev
@@ -2497,6 +2610,69 @@ mod tests {
         );
         let (q, who) = find(&a, "ships will sail");
         assert_eq!((q.cue.as_deref(), who), (Some("adding"), Some("Ana Lima")));
+    }
+
+    #[test]
+    fn a_participle_reports_for_the_subject_of_its_clause() {
+        let a = article(
+            "On Friday, after weeks of silence, Ana Lima backed the harbour plan, saying, “The ships will sail again by the spring.” Later that day the council met and Tom Reed opposed the levy, saying that it would hurt the fishing families.",
+        );
+        let (_, who) = find(&a, "ships will sail");
+        assert_eq!(who, Some("Ana Lima"));
+        let (q, who) = find(&a, "hurt the fishing");
+        assert_eq!((q.kind, who), (QuoteKind::Indirect, Some("Tom Reed")));
+    }
+
+    #[test]
+    fn a_second_verb_or_went_on_to_say_reports_for_the_clause_subject() {
+        let a = article(
+            "Tom Reed opened the meeting with a joke about the weather and then said, “We will vote on the bridge tonight.” Ana Lima went on to say, “The ferry is cheaper and it already runs.”",
+        );
+        let (_, who) = find(&a, "vote on the bridge");
+        assert_eq!(who, Some("Tom Reed"));
+        let (_, who) = find(&a, "ferry is cheaper");
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_colon_after_a_clause_gives_its_subject() {
+        let a = article(
+            "Ana Lima delivered a short message to the harbour board: “Open the locks before the storm comes in.”",
+        );
+        let (_, who) = find(&a, "Open the locks");
+        assert_eq!(who, Some("Ana Lima"));
+    }
+
+    #[test]
+    fn a_report_of_nothing_introduces_the_next_quotation() {
+        let a = article(
+            "The vote was close. Tom Reed, the head of the fishing union, said in a statement. “Our boats stay in the harbour until the quotas change.”",
+        );
+        let (_, who) = find(&a, "boats stay in the harbour");
+        assert_eq!(who, Some("Tom Reed"));
+    }
+
+    #[test]
+    fn reported_content_ends_at_an_aside_or_a_new_clause() {
+        let a = article(
+            "Ana Lima said the harbour plan was “dead in the water” — a blow to the mayor who had backed it. Tom Reed said the ferry was “too slow,” the timetable having slipped twice. Ben Ortiz said the fares were fair, but the council disagreed with him.",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            texts.contains(&"the harbour plan was “dead in the water”"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"the ferry was “too slow,”"), "{texts:?}");
+        assert!(texts.contains(&"the fares were fair"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_clause_subject_is_not_in_an_opening_subordinate_clause() {
+        let a = article(
+            "After Tom Reed mocked the budget in the debate, Ana Lima laughed: “I balanced four of them and you balanced none.”",
+        );
+        let (_, who) = find(&a, "balanced four");
+        assert_eq!(who, Some("Ana Lima"));
     }
 
     #[test]
