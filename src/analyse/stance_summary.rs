@@ -2,6 +2,7 @@
 //! clause bounds, with the subject and auxiliaries in front dropped ("We are
 //! not leaving the Sahel" -> "not leaving the Sahel").
 
+use super::lexicon;
 use super::stance::{Token, is_quote, is_word};
 
 /// The longest summary, in words.
@@ -70,28 +71,8 @@ const TRAILING: &[&str] = &[
     "than", "about", "into", "over", "after", "before", "when", "while", "if",
 ];
 
-/// Words for when something was said, and the words that open them ("on
-/// Monday", "last week"): a summary does not end on them.
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-];
+/// The words that open a time at the end of a clause ("on Monday", "last
+/// week"); the time words themselves are the lexicon's.
 const TIME_OPENERS: &[&str] = &[
     "on", "last", "this", "next", "earlier", "later", "late", "early",
 ];
@@ -188,7 +169,13 @@ pub fn phrase(
     };
     b = trim(b);
     // "criticized the plan on Monday": the time is the news, not the stance
-    if b >= end + 2 && b >= a + 3 && is(b - 1, TIME_WORDS) && is(b - 2, TIME_OPENERS) {
+    let time = |k: usize| {
+        lexicon::is(
+            &text[tokens[k].start..tokens[k].end].to_lowercase(),
+            lexicon::TIME,
+        )
+    };
+    if b >= end + 2 && b >= a + 3 && time(b - 1) && is(b - 2, TIME_OPENERS) {
         b = trim(b - 2);
     }
     join(text, &tokens[a..b])
