@@ -184,6 +184,14 @@ fn drop_trailing_headings(doc: &mut Document) {
             });
         }
     }
+    // what stood before a dropped heading now comes after the last paragraph
+    let n = doc.paragraphs.len();
+    for r in &mut doc.removed {
+        if r.before.is_some_and(|b| b >= n) {
+            r.before = None;
+            r.at = None;
+        }
+    }
 }
 
 /// A dateline ("BAMAKO, ...") at the start of the first paragraph, or
@@ -239,5 +247,35 @@ mod tests {
         assert!(is_place_line("GENEVA —"));
         assert!(!is_place_line("WORLD NEWS"));
         assert!(!is_place_line("Geneva, Switzerland"));
+    }
+
+    #[test]
+    fn what_stood_before_a_dropped_heading_points_past_the_last_paragraph() {
+        let mut doc = Document {
+            paragraphs: ["The ferry sailed at dawn.", "Related stories"]
+                .iter()
+                .enumerate()
+                .map(|(index, text)| Paragraph {
+                    index,
+                    kind: if index == 1 {
+                        ParagraphKind::Heading
+                    } else {
+                        ParagraphKind::Body
+                    },
+                    text: text.to_string(),
+                })
+                .collect(),
+            removed: vec![Removed {
+                text: "Home | World".to_string(),
+                reason: "links".to_string(),
+                before: Some(1),
+                at: None,
+            }],
+            ..Document::default()
+        };
+        drop_trailing_headings(&mut doc);
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert_eq!(doc.removed[0].before, None);
+        assert_eq!(doc.removed[1].text, "Related stories");
     }
 }
