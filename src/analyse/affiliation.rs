@@ -74,10 +74,9 @@ fn role_after(p: &Para, actors: &ActorSet, end: usize) -> Option<(String, usize)
     if end >= n || !p.is(end, ',') {
         return None;
     }
-    let mut k = end + 1;
-    if k < n && p.has(k, lexicon::DETERMINER) {
-        k += 1;
-    }
+    // the role words start after any determiner
+    let first = end + 1 + usize::from(p.has(end + 1, lexicon::DETERMINER));
+    let mut k = first;
     // up to three lower-case words, the last a role
     let mut role = None;
     while k < n && k - end <= 5 && p.tokens[k].kind == Kind::Word && !p.capitalised(k) {
@@ -88,7 +87,6 @@ fn role_after(p: &Para, actors: &ActorSet, end: usize) -> Option<(String, usize)
         }
         k += 1;
     }
-    let first = end + 1 + usize::from(p.has(end + 1, lexicon::DETERMINER));
     let role = role?;
     let mut k = role + 1;
     // "professor of economics at": a lower-case field between role and body
